@@ -1,0 +1,74 @@
+import { IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from './role.js';
+
+const PASSWORD_RULE = { min: 8, max: 128 };
+const passwordMessage = `password must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long`;
+const NAME_PATTERN = /\S/;
+
+@InputType({ description: 'Citizen self-sign-up.' })
+export class RegisterInput {
+  @Field(() => String, { description: 'E-mail address used to sign in.' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email!: string;
+
+  @Field(() => String, { description: 'At least 8 characters.' })
+  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: passwordMessage })
+  password!: string;
+
+  @Field(() => String, { description: 'Name shown beside what the person writes (1-100 characters).' })
+  @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
+  @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
+  displayName!: string;
+}
+
+@InputType({ description: 'Sign-in with e-mail and password.' })
+export class LoginInput {
+  @Field(() => String, { description: 'E-mail address of the account.' })
+  @Length(1, 254, { message: 'email must be given' })
+  email!: string;
+
+  @Field(() => String, { description: 'Password of the account.' })
+  @Length(1, PASSWORD_RULE.max, { message: 'password must be given' })
+  password!: string;
+}
+
+@InputType({ description: 'Change the signed-in account password.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'The password in use now.' })
+  @Length(1, PASSWORD_RULE.max, { message: 'currentPassword must be given' })
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'The new password, at least 8 characters.' })
+  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `newPassword must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long` })
+  newPassword!: string;
+}
+
+export const STAFF_ROLES = [Role.OFFICER, Role.MONITOR, Role.ADMIN] as const;
+
+@InputType({ description: 'An officer, monitor or administrator account, created by an administrator.' })
+export class CreateStaffAccountInput {
+  @Field(() => String, { description: 'E-mail address used to sign in.' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email!: string;
+
+  @Field(() => String, { description: 'Initial password, at least 8 characters; the person should change it.' })
+  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: passwordMessage })
+  password!: string;
+
+  @Field(() => String, { description: 'Name shown beside what the person writes.' })
+  @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
+  @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
+  displayName!: string;
+
+  @Field(() => Role, { description: 'OFFICER, MONITOR or ADMIN.' })
+  @IsIn(STAFF_ROLES, { message: 'role must be OFFICER, MONITOR or ADMIN' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The unit an officer belongs to; required for OFFICER, not allowed otherwise.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId?: string | null;
+}

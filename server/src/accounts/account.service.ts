@@ -1,0 +1,105 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { Unit } from '../units/unit.entity.js';
+import type { Services } from '../shared/context.js';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors.js';
+import type { AuthPayload } from './auth-payload.type.js';
+import type { ChangePasswordInput, CreateStaffAccountInput, LoginInput, RegisterInput } from './account.input.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import { Role } from './role.js';
+import { User } from './user.entity.js';
+
+const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const FAILED_LOGINS_PER_ACCOUNT = 10;
+const FAILED_LOGINS_PER_ADDRESS = 100;
+const SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export class AccountService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: Services,
+  ) {}
+
+  async register(input: RegisterInput, clientIp: string): Promise<AuthPayload> {
+    const limiter = this.services.limiter;
+    limiter.assertAllowed(`sign-up:${clientIp}`, SIGN_UPS_PER_ADDRESS_PER_HOUR);
+    limiter.hit(`sign-up:${clientIp}`, 60 * 60 * 1000);
+    const user = this.em.create(User, {
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      passwordHash: await hashPassword(input.password),
+      role: Role.CITIZEN,
+    });
+    await this.insert(user);
+    return this.issue(user);
+  }
+
+  /** Unknown account and wrong password give the same error after the same work. */
+  async login(input: LoginInput, clientIp: string): Promise<AuthPayload> {
+    const email = normaliseEmail(input.email);
+    const { limiter } = this.services;
+    limiter.assertAllowed(`login:${email}`, FAILED_LOGINS_PER_ACCOUNT);
+    limiter.assertAllowed(`login-ip:${clientIp}`, FAILED_LOGINS_PER_ADDRESS);
+    const user = await this.em.findOne(User, { email }, { populate: ['passwordHash', 'unit'] });
+    const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !matches) {
+      limiter.hit(`login:${email}`, FAILED_LOGIN_WINDOW_MS);
+      limiter.hit(`login-ip:${clientIp}`, FAILED_LOGIN_WINDOW_MS);
+      throw new UnauthenticatedError('Wrong e-mail or password.');
+    }
+    limiter.reset(`login:${email}`);
+    return this.issue(user);
+  }
+
+  async changePassword(viewer: User, input: ChangePasswordInput): Promise<AuthPayload> {
+    const user = await this.em.findOneOrFail(User, viewer.id, { populate: ['passwordHash', 'unit'] });
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw new BadUserInputError('The current password is wrong.', 'currentPassword');
+    }
+    user.passwordHash = await hashPassword(input.newPassword);
+    user.tokenVersion += 1;
+    await this.em.flush();
+    return this.issue(user);
+  }
+
+  async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
+    let unit: Unit | undefined;
+    if (input.role === Role.OFFICER) {
+      if (!input.unitId) throw new BadUserInputError('An officer must belong to a unit.', 'unitId');
+      unit = (await this.em.findOne(Unit, input.unitId)) ?? undefined;
+      if (!unit) throw new NotFoundError('Unit');
+    } else if (input.unitId) {
+      throw new BadUserInputError('Only officers belong to a unit.', 'unitId');
+    }
+    const user = this.em.create(User, {
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      unit,
+    });
+    await this.insert(user);
+    return user;
+  }
+
+  private async insert(user: User): Promise<void> {
+    try {
+      await this.em.persistAndFlush(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError('An account with this e-mail already exists.', 'email');
+      }
+      throw error;
+    }
+  }
+
+  private async issue(user: User): Promise<AuthPayload> {
+    const { token, expiresAt } = await this.services.tokens.sign({
+      userId: user.id,
+      role: user.role,
+      tokenVersion: user.tokenVersion,
+    });
+    return { token, expiresAt, user };
+  }
+}

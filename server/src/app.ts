@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { TokenService } from './accounts/token.js';
+import { resolveJwtSecret, type Config } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { initOrm, migrate, type Orm } from './db/orm.js';
+import { seedDemoData } from './db/seed/demo.js';
+import { startHttpServer, type RunningServer } from './http-server.js';
+import { createSchema } from './schema.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { RateLimiter } from './shared/rate-limit.js';
+
+export interface App {
+  url: string;
+  port: number;
+  orm: Orm;
+  log: Logger;
+  /** Shuts down in order: HTTP and sockets drained, ORM closed, embedded PostgreSQL stopped. */
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'nghedan';
+
+export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
+  let embedded: EmbeddedDatabase | undefined;
+  let orm: Orm | undefined;
+  let server: RunningServer | undefined;
+  const stop = async () => {
+    await server?.stop();
+    await orm?.close();
+    await embedded?.stop();
+  };
+  try {
+    let databaseUrl: string;
+    if (config.database.kind === 'embedded') {
+      embedded = await startEmbeddedPostgres(config.database.dataDir, EMBEDDED_DATABASE, log);
+      databaseUrl = embedded.url;
+      log.info({ dataDir: config.database.dataDir }, 'embedded PostgreSQL started');
+    } else {
+      databaseUrl = config.database.url;
+    }
+    orm = await initOrm(databaseUrl, log);
+    const applied = await migrate(orm);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    if (config.seedDemo) {
+      const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
+      if (summary) log.info(summary, 'demo data loaded into the empty database');
+    }
+    const services = {
+      config,
+      log,
+      tokens: new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds),
+      limiter: new RateLimiter(),
+    };
+    server = await startHttpServer(orm, await createSchema(), services);
+    return { url: server.url, port: server.port, orm, log, stop };
+  } catch (error) {
+    await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));
+    throw error;
+  }
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const ENVIRONMENTS = ['development', 'production', 'test'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export type DatabaseConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'external'; url: string };
+
+export interface GuardRailLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxDirectives: number;
+}
+
+export interface Config {
+  environment: Environment;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  redisUrl: string | undefined;
+  /** undefined only in embedded mode before the data folder is read: see {@link resolveJwtSecret}. */
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  dataDir: string;
+  seedDemo: boolean;
+  demoPassword: string;
+  logLevel: LogLevel;
+  maxBodyBytes: number;
+  limits: GuardRailLimits;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment once. Every problem is reported, not just the first,
+ * so an operator fixes a bad deployment in one pass.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  };
+
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const value = read(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const value = read(name);
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (protocols.includes(parsed.protocol)) return value;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    return undefined;
+  };
+
+  const environment = oneOf('NODE_ENV', ENVIRONMENTS, 'development');
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = path.resolve(projectRoot, read('DATA_DIR') ?? '.data');
+  const database: DatabaseConfig =
+    databaseUrl !== undefined ? { kind: 'external', url: databaseUrl } : { kind: 'embedded', dataDir };
+  const databaseUrlGiven = read('DATABASE_URL') !== undefined;
+
+  const jwtSecret = read('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long (use `openssl rand -base64 48`)');
+  } else if (jwtSecret === undefined && databaseUrlGiven) {
+    problems.push(
+      'JWT_SECRET is required when DATABASE_URL is set: tokens must survive restarts and be shared by every instance',
+    );
+  }
+
+  const ttl = read('JWT_TTL') ?? '12h';
+  const ttlMatch = /^(\d+)([smhd])$/.exec(ttl);
+  const unitSeconds = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+  let jwtTtlSeconds = 12 * 3600;
+  if (ttlMatch?.[1] && ttlMatch[2]) {
+    jwtTtlSeconds = Number(ttlMatch[1]) * unitSeconds[ttlMatch[2] as keyof typeof unitSeconds];
+    if (jwtTtlSeconds < 60 || jwtTtlSeconds > 30 * 86400) {
+      problems.push(`JWT_TTL must be between 1m and 30d (got "${ttl}")`);
+    }
+  } else {
+    problems.push(`JWT_TTL must be a number followed by s, m, h or d, such as 12h (got "${ttl}")`);
+  }
+
+  const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
+  if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
+
+  const config: Config = {
+    environment,
+    host: read('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 4000, 0, 65535),
+    database,
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    jwtSecret,
+    jwtTtlSeconds,
+    dataDir,
+    seedDemo: boolean('SEED_DEMO', database.kind === 'embedded'),
+    demoPassword,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, environment === 'test' ? 'silent' : 'info'),
+    maxBodyBytes: integer('MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    limits: {
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
+      maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 200),
+      maxTokens: integer('GRAPHQL_MAX_TOKENS', 1000, 50, 100_000),
+      maxCost: integer('GRAPHQL_MAX_COST', 5000, 100, 1_000_000),
+      maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 50, 1, 1000),
+    },
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Embedded mode keeps one generated secret in the data folder, so tokens survive a restart
+ * without the user configuring anything. Deployments with DATABASE_URL always set JWT_SECRET.
+ */
+export function resolveJwtSecret(config: Config): string {
+  if (config.jwtSecret !== undefined) return config.jwtSecret;
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

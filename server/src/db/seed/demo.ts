@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword } from '../../accounts/password.js';
+import { Role } from '../../accounts/role.js';
+import { User } from '../../accounts/user.entity.js';
+import { Category } from '../../units/category.entity.js';
+import { Unit } from '../../units/unit.entity.js';
+import { categories, officerEmail, people, units } from './lam-ha.js';
+
+export interface SeedSummary {
+  units: number;
+  categories: number;
+  accounts: number;
+}
+
+/** Loads the Lâm Hà demo data in one transaction, only into a database that has no units yet. */
+export async function seedDemoData(em: EntityManager, password: string): Promise<SeedSummary | null> {
+  if ((await em.count(Unit)) > 0) return null;
+  return em.transactional(async (tx) => {
+    const byCode = new Map<string, Unit>();
+    for (const seed of units) {
+      const parent = seed.parentCode ? byCode.get(seed.parentCode) : undefined;
+      if (seed.parentCode && !parent) throw new Error(`demo unit ${seed.code} comes before its parent`);
+      byCode.set(seed.code, tx.create(Unit, { code: seed.code, name: seed.name, level: seed.level, kind: seed.kind, parent }));
+    }
+    for (const category of categories) tx.create(Category, category);
+
+    const accounts = [
+      ...people.map((person) => ({ ...person, role: Role[person.role], unit: undefined as Unit | undefined })),
+      ...[...byCode.values()].map((unit) => ({
+        email: officerEmail(unit.code),
+        displayName: `Cán bộ ${unit.name}`,
+        role: Role.OFFICER,
+        unit,
+      })),
+    ];
+    const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
+    accounts.forEach((account, index) => tx.create(User, { ...account, passwordHash: hashes[index]! }));
+    return { units: byCode.size, categories: categories.length, accounts: accounts.length };
+  });
+}

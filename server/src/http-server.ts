@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { projectRoot } from './config.js';
+import { pendingMigrations } from './db/orm.js';
+import type { Context, Services } from './shared/context.js';
+import { formatError } from './shared/errors.js';
+import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
+import { contextFactory, requestIdFrom, tokenFrom } from './shared/request-context.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+type SocketExtra = { token?: string };
+
+/**
+ * One port serves GraphQL over HTTP and WebSocket at /graphql, the health probes and the
+ * built web app. Both transports share the context factory, guard rails and error masking.
+ */
+export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, services: Services): Promise<RunningServer> {
+  const { config, log } = services;
+  const production = config.environment === 'production';
+  const createContext = contextFactory(orm, services);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.maxBodyBytes });
+  const socketRails = socketGuardRails(config.limits, production);
+  const socketServer = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const token = tokenFrom(params.authToken ?? params.Authorization ?? params.authorization);
+        if (token === undefined) return true;
+        const claims = await services.tokens.verify(token);
+        if (!claims) return false;
+        ctx.extra.token = token;
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let document;
+        try {
+          document = socketRails.parse(payload.query);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...socketRails.rules]);
+        if (errors.length > 0) return errors;
+        const request = ctx.extra.request;
+        let contextValue: Context;
+        try {
+          contextValue = await createContext({
+            token: ctx.extra.token,
+            clientIp: request.socket.remoteAddress ?? 'unknown',
+            requestId: requestIdFrom(undefined),
+          });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return;
+        const context = args.contextValue as Context;
+        return {
+          ...result,
+          errors: result.errors.map((error) => formatError(error.toJSON(), error, context.log, context.requestId)),
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => formatError(error.toJSON(), error, log)),
+    },
+    wsServer,
+  );
+
+  const httpRails = httpGuardRails(config.limits, production);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    validationRules: httpRails.validationRules,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [
+      ...httpRails.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await socketServer.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    (req as Request & { requestId: string }).requestId = requestId;
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      const pending = await pendingMigrations(orm);
+      if (pending > 0) {
+        res.status(503).json({ status: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: config.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({
+          token: tokenFrom(req.headers.authorization),
+          clientIp: req.socket.remoteAddress ?? 'unknown',
+          requestId: (req as Request & { requestId: string }).requestId,
+        }),
+    }),
+  );
+
+  const webDist = path.join(projectRoot, 'web/dist');
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('Nghe Dân API is running at /graphql. Build the web app with `npm run web:build`.');
+    });
+  }
+
+  const handleErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, req, res, _next) => {
+    const status = typeof error.status === 'number' ? error.status : 500;
+    const code =
+      error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (status >= 500) log.error({ err: error, requestId: (req as Request & { requestId?: string }).requestId }, 'http error');
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? `The request body is larger than ${config.maxBodyBytes} bytes.`
+        : status < 500
+          ? 'The request could not be read.'
+          : 'Internal server error.';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+  app.use(handleErrors);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}

@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { User } from '../accounts/user.entity.js';
+import type { TokenService } from '../accounts/token.js';
+import type { Config } from '../config.js';
+import type { Logger } from './logger.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Long-lived collaborators shared by every request of one server. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  tokens: TokenService;
+  limiter: RateLimiter;
+}
+
+/** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */
+export interface Context {
+  em: EntityManager;
+  viewer: User | null;
+  requestId: string;
+  clientIp: string;
+  log: Logger;
+  services: Services;
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { User } from '../accounts/user.entity.js';
+import type { Context, Services } from './context.js';
+import { UnauthenticatedError } from './errors.js';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export const requestIdFrom = (header: unknown): string =>
+  typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+
+/** Takes the token from `Bearer <token>` or from a bare token string. */
+export function tokenFrom(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const match = /^Bearer\s+(.+)$/i.exec(value.trim());
+  return (match?.[1] ?? value).trim();
+}
+
+/**
+ * Builds the per-operation context for HTTP and WebSocket alike. A token that is present but
+ * not valid is an error: it never silently becomes an anonymous request.
+ */
+export function contextFactory(orm: MikroORM, services: Services) {
+  return async (input: { token?: string; clientIp: string; requestId: string }): Promise<Context> => {
+    const em = orm.em.fork();
+    const log = services.log.child({ requestId: input.requestId });
+    let viewer: User | null = null;
+    if (input.token !== undefined) {
+      const claims = await services.tokens.verify(input.token);
+      viewer = claims ? await em.findOne(User, claims.userId, { populate: ['unit'] }) : null;
+      if (!viewer || !claims || viewer.tokenVersion !== claims.tokenVersion) {
+        throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.');
+      }
+    }
+    return { em, viewer, requestId: input.requestId, clientIp: input.clientIp, log, services };
+  };
+}
+
+export type ContextFactory = ReturnType<typeof contextFactory>;

@@ -1,0 +1,80 @@
+import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum UnitLevel {
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+}
+
+export enum UnitKind {
+  PARTY_COMMITTEE = 'PARTY_COMMITTEE',
+  GOVERNMENT = 'GOVERNMENT',
+  DEPARTMENT = 'DEPARTMENT',
+  FRONT = 'FRONT',
+  MASS_ORGANIZATION = 'MASS_ORGANIZATION',
+  ARMED_FORCES = 'ARMED_FORCES',
+}
+
+registerEnumType(UnitLevel, {
+  name: 'UnitLevel',
+  description: 'Administrative level of a unit.',
+  valuesConfig: {
+    DISTRICT: { description: 'District (huyện).' },
+    COMMUNE: { description: 'Commune or town (xã, thị trấn).' },
+    VILLAGE: { description: 'Village or residential group (thôn, tổ dân phố).' },
+  },
+});
+
+registerEnumType(UnitKind, {
+  name: 'UnitKind',
+  description: 'What kind of body a unit is.',
+  valuesConfig: {
+    PARTY_COMMITTEE: { description: 'Party committee or its commissions (Huyện ủy, Đảng ủy xã, Ban Dân vận).' },
+    GOVERNMENT: { description: "People's Committee (UBND) or its reception point." },
+    DEPARTMENT: { description: "Specialised department of the People's Committee (phòng, ban)." },
+    FRONT: { description: 'Vietnam Fatherland Front committee (Ủy ban MTTQ).' },
+    MASS_ORGANIZATION: { description: "Mass organization: Women's Union, Youth Union, Farmers' Union, Veterans, Labour." },
+    ARMED_FORCES: { description: 'Police (Công an) or military command (Ban Chỉ huy Quân sự).' },
+  },
+});
+
+@ObjectType({ description: 'A body that receives and answers what people say: a node of the unit tree.' })
+@Entity({ tableName: 'units' })
+export class Unit {
+  [OptionalProps]?: 'createdAt';
+
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'Short unique code, such as "LH.UBND" or "LH.NB.UBND".' })
+  @Property({ type: 'string', length: 64, unique: true })
+  code!: string;
+
+  @Field(() => String, { description: 'Full Vietnamese name, such as "UBND thị trấn Nam Ban".' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => UnitLevel, { description: 'Administrative level.' })
+  @Enum({ items: () => UnitLevel, type: 'string' })
+  level!: UnitLevel;
+
+  @Field(() => UnitKind, { description: 'Kind of body.' })
+  @Enum({ items: () => UnitKind, type: 'string' })
+  kind!: UnitKind;
+
+  @Index()
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  parent?: Unit;
+
+  @Field(() => ID, { nullable: true, description: 'The unit above this one in the tree; null for the root.' })
+  get parentId(): string | null {
+    return this.parent?.id ?? null;
+  }
+
+  @Field(() => Date, { description: 'When the unit was created.' })
+  @Property({ type: 'Date', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

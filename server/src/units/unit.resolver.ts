@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../shared/context.js';
+import { NotFoundError } from '../shared/errors.js';
+import { Category } from './category.entity.js';
+import { Unit } from './unit.entity.js';
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => [Unit], { description: 'Every unit, parents before children, then by code.' })
+  units(@Ctx() { em }: Context): Promise<Unit[]> {
+    return em.find(Unit, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => Unit, { description: 'One unit by id; NOT_FOUND when there is none.' })
+  async unit(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<Unit> {
+    const unit = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Unit, id) : null;
+    if (!unit) throw new NotFoundError('Unit');
+    return unit;
+  }
+
+  @Query(() => [Category], { description: 'Every field (category) of feedback, by name.' })
+  categories(@Ctx() { em }: Context): Promise<Category[]> {
+    return em.find(Category, {}, { orderBy: { name: 'asc' } });
+  }
+}
