@@ -11,9 +11,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const ENVIRONMENTS = ['development', 'production', 'test'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export type DatabaseConfig =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'external'; url: string };
+export type DatabaseConfig = { kind: 'embedded'; dataDir: string } | { kind: 'external'; url: string };
 
 export interface GuardRailLimits {
   maxDepth: number;

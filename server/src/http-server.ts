@@ -31,7 +31,11 @@ type SocketExtra = { token?: string };
  * One port serves GraphQL over HTTP and WebSocket at /graphql, the health probes and the
  * built web app. Both transports share the context factory, guard rails and error masking.
  */
-export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, services: Services): Promise<RunningServer> {
+export async function startHttpServer(
+  orm: MikroORM,
+  schema: GraphQLSchema,
+  services: Services,
+): Promise<RunningServer> {
   const { config, log } = services;
   const production = config.environment === 'production';
   const createContext = contextFactory(orm, services);
@@ -39,7 +43,11 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, serv
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.maxBodyBytes });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: GRAPHQL_PATH,
+    maxPayload: config.maxBodyBytes,
+  });
   const socketRails = socketGuardRails(config.limits, production);
   const socketServer = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -57,12 +65,13 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, serv
         let document;
         try {
           document = socketRails.parse(payload.query);
+          // The armor rules throw on rejection rather than report, so both paths end here.
+          const errors = validate(schema, document, [...specifiedRules, ...socketRails.rules]);
+          if (errors.length > 0) return errors;
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        const errors = validate(schema, document, [...specifiedRules, ...socketRails.rules]);
-        if (errors.length > 0) return errors;
         const request = ctx.extra.request;
         let contextValue: Context;
         try {
@@ -91,8 +100,7 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, serv
           errors: result.errors.map((error) => formatError(error.toJSON(), error, context.log, context.requestId)),
         };
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => formatError(error.toJSON(), error, log)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error, log)),
     },
     wsServer,
   );
@@ -102,6 +110,8 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, serv
     schema,
     introspection: !production,
     csrfPrevention: true,
+    // main.ts owns shutdown order: Apollo, then the ORM, then PostgreSQL.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     validationRules: httpRails.validationRules,
@@ -177,7 +187,14 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, serv
     const status = typeof error.status === 'number' ? error.status : 500;
     const code =
       error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    if (status >= 500) log.error({ err: error, requestId: (req as Request & { requestId?: string }).requestId }, 'http error');
+    if (status >= 500)
+      log.error(
+        {
+          err: error,
+          requestId: (req as Request & { requestId?: string }).requestId,
+        },
+        'http error',
+      );
     const message =
       code === 'PAYLOAD_TOO_LARGE'
         ? `The request body is larger than ${config.maxBodyBytes} bytes.`

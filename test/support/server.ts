@@ -11,7 +11,11 @@ export const DEMO_PASSWORD = 'demo-password-for-tests';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 export interface TestServer {
@@ -92,7 +96,13 @@ export function overSocket(
   client: Client,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ data?: unknown; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }> {
+): Promise<{
+  data?: unknown;
+  errors?: ReadonlyArray<{
+    message: string;
+    extensions?: Record<string, unknown>;
+  }>;
+}> {
   return new Promise((resolve, reject) => {
     const dispose = client.subscribe(
       { query, variables },

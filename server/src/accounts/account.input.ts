@@ -17,7 +17,9 @@ export class RegisterInput {
   @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: passwordMessage })
   password!: string;
 
-  @Field(() => String, { description: 'Name shown beside what the person writes (1-100 characters).' })
+  @Field(() => String, {
+    description: 'Name shown beside what the person writes (1-100 characters).',
+  })
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
   @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
   displayName!: string;
@@ -40,25 +42,35 @@ export class ChangePasswordInput {
   @Length(1, PASSWORD_RULE.max, { message: 'currentPassword must be given' })
   currentPassword!: string;
 
-  @Field(() => String, { description: 'The new password, at least 8 characters.' })
-  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `newPassword must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long` })
+  @Field(() => String, {
+    description: 'The new password, at least 8 characters.',
+  })
+  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, {
+    message: `newPassword must be ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters long`,
+  })
   newPassword!: string;
 }
 
 export const STAFF_ROLES = [Role.OFFICER, Role.MONITOR, Role.ADMIN] as const;
 
-@InputType({ description: 'An officer, monitor or administrator account, created by an administrator.' })
+@InputType({
+  description: 'An officer, monitor or administrator account, created by an administrator.',
+})
 export class CreateStaffAccountInput {
   @Field(() => String, { description: 'E-mail address used to sign in.' })
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email!: string;
 
-  @Field(() => String, { description: 'Initial password, at least 8 characters; the person should change it.' })
+  @Field(() => String, {
+    description: 'Initial password, at least 8 characters; the person should change it.',
+  })
   @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: passwordMessage })
   password!: string;
 
-  @Field(() => String, { description: 'Name shown beside what the person writes.' })
+  @Field(() => String, {
+    description: 'Name shown beside what the person writes.',
+  })
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
   @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
   displayName!: string;
@@ -67,7 +79,10 @@ export class CreateStaffAccountInput {
   @IsIn(STAFF_ROLES, { message: 'role must be OFFICER, MONITOR or ADMIN' })
   role!: Role;
 
-  @Field(() => ID, { nullable: true, description: 'The unit an officer belongs to; required for OFFICER, not allowed otherwise.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit an officer belongs to; required for OFFICER, not allowed otherwise.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string | null;

@@ -9,42 +9,68 @@ import { User } from './user.entity.js';
 
 @Resolver(() => User)
 export class AccountResolver {
-  @Query(() => User, { nullable: true, description: 'The signed-in account, or null when anonymous.' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'The signed-in account, or null when anonymous.',
+  })
   me(@Ctx() { viewer }: Context): User | null {
     return viewer;
   }
 
-  @Mutation(() => AuthPayload, { description: 'Citizen self-sign-up; signs the new account in.' })
-  register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Citizen self-sign-up; signs the new account in.',
+  })
+  register(
+    @Arg('input', () => RegisterInput, { description: 'Who is signing up.' })
+    input: RegisterInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     return new AccountService(ctx.em, ctx.services).register(input, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Sign in. A wrong password and an unknown e-mail give the same UNAUTHENTICATED error.',
   })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+  login(
+    @Arg('input', () => LoginInput, { description: 'E-mail and password.' })
+    input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     return new AccountService(ctx.em, ctx.services).login(input, ctx.clientIp);
   }
 
   @Authorized()
-  @Mutation(() => AuthPayload, { description: 'Change your own password; every older token stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Change your own password; every older token stops working.',
+  })
   changePassword(
-    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg('input', () => ChangePasswordInput, {
+      description: 'The current and the new password.',
+    })
+    input: ChangePasswordInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     return new AccountService(ctx.em, ctx.services).changePassword(ctx.viewer!, input);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Administrators only: create an officer, monitor or administrator account.' })
+  @Mutation(() => User, {
+    description: 'Administrators only: create an officer, monitor or administrator account.',
+  })
   createStaffAccount(
-    @Arg('input', () => CreateStaffAccountInput) input: CreateStaffAccountInput,
+    @Arg('input', () => CreateStaffAccountInput, {
+      description: 'The account to create.',
+    })
+    input: CreateStaffAccountInput,
     @Ctx() ctx: Context,
   ): Promise<User> {
     return new AccountService(ctx.em, ctx.services).createStaffAccount(input);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit an officer belongs to.' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The unit an officer belongs to.',
+  })
   async unit(@Root() user: User, @Ctx() { em }: Context): Promise<Unit | null> {
     if (!user.unit) return null;
     return em.findOne(Unit, user.unit.id);

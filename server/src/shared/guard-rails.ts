@@ -8,7 +8,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GuardRailLimits } from '../config.js';
 
 const armorConfig = (limits: GuardRailLimits) => ({
-  maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+  maxDepth: {
+    n: limits.maxDepth,
+    ignoreIntrospection: true,
+    flattenFragments: true,
+  },
   maxAliases: { n: limits.maxAliases },
   maxTokens: { n: limits.maxTokens },
   costLimit: { maxCost: limits.maxCost },

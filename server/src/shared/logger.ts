@@ -7,6 +7,9 @@ export function createLogger(level: LogLevel): Logger {
   return pino({
     level,
     base: { service: 'nghe-dan' },
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'authorization'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -32,7 +32,14 @@ export function contextFactory(orm: MikroORM, services: Services) {
         throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.');
       }
     }
-    return { em, viewer, requestId: input.requestId, clientIp: input.clientIp, log, services };
+    return {
+      em,
+      viewer,
+      requestId: input.requestId,
+      clientIp: input.clientIp,
+      log,
+      services,
+    };
   };
 }
 

@@ -2,7 +2,9 @@ import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A field (lĩnh vực) of feedback, such as land clearance or security and order.' })
+@ObjectType({
+  description: 'A field (lĩnh vực) of feedback, such as land clearance or security and order.',
+})
 @Entity({ tableName: 'categories' })
 export class Category {
   [OptionalProps]?: 'createdAt';

@@ -23,7 +23,9 @@ registerEnumType(UnitLevel, {
   valuesConfig: {
     DISTRICT: { description: 'District (huyện).' },
     COMMUNE: { description: 'Commune or town (xã, thị trấn).' },
-    VILLAGE: { description: 'Village or residential group (thôn, tổ dân phố).' },
+    VILLAGE: {
+      description: 'Village or residential group (thôn, tổ dân phố).',
+    },
   },
 });
 
@@ -31,16 +33,28 @@ registerEnumType(UnitKind, {
   name: 'UnitKind',
   description: 'What kind of body a unit is.',
   valuesConfig: {
-    PARTY_COMMITTEE: { description: 'Party committee or its commissions (Huyện ủy, Đảng ủy xã, Ban Dân vận).' },
-    GOVERNMENT: { description: "People's Committee (UBND) or its reception point." },
-    DEPARTMENT: { description: "Specialised department of the People's Committee (phòng, ban)." },
+    PARTY_COMMITTEE: {
+      description: 'Party committee or its commissions (Huyện ủy, Đảng ủy xã, Ban Dân vận).',
+    },
+    GOVERNMENT: {
+      description: "People's Committee (UBND) or its reception point.",
+    },
+    DEPARTMENT: {
+      description: "Specialised department of the People's Committee (phòng, ban).",
+    },
     FRONT: { description: 'Vietnam Fatherland Front committee (Ủy ban MTTQ).' },
-    MASS_ORGANIZATION: { description: "Mass organization: Women's Union, Youth Union, Farmers' Union, Veterans, Labour." },
-    ARMED_FORCES: { description: 'Police (Công an) or military command (Ban Chỉ huy Quân sự).' },
+    MASS_ORGANIZATION: {
+      description: "Mass organization: Women's Union, Youth Union, Farmers' Union, Veterans, Labour.",
+    },
+    ARMED_FORCES: {
+      description: 'Police (Công an) or military command (Ban Chỉ huy Quân sự).',
+    },
   },
 });
 
-@ObjectType({ description: 'A body that receives and answers what people say: a node of the unit tree.' })
+@ObjectType({
+  description: 'A body that receives and answers what people say: a node of the unit tree.',
+})
 @Entity({ tableName: 'units' })
 export class Unit {
   [OptionalProps]?: 'createdAt';
@@ -49,11 +63,15 @@ export class Unit {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String, { description: 'Short unique code, such as "LH.UBND" or "LH.NB.UBND".' })
+  @Field(() => String, {
+    description: 'Short unique code, such as "LH.UBND" or "LH.NB.UBND".',
+  })
   @Property({ type: 'string', length: 64, unique: true })
   code!: string;
 
-  @Field(() => String, { description: 'Full Vietnamese name, such as "UBND thị trấn Nam Ban".' })
+  @Field(() => String, {
+    description: 'Full Vietnamese name, such as "UBND thị trấn Nam Ban".',
+  })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -69,7 +87,10 @@ export class Unit {
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   parent?: Unit;
 
-  @Field(() => ID, { nullable: true, description: 'The unit above this one in the tree; null for the root.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit above this one in the tree; null for the root.',
+  })
   get parentId(): string | null {
     return this.parent?.id ?? null;
   }

@@ -2,6 +2,4 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128063819 } from './Migration20261128063819.js';
 
-export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261128063819', class: Migration20261128063819 },
-];
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261128063819', class: Migration20261128063819 }];

@@ -20,12 +20,25 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
     for (const seed of units) {
       const parent = seed.parentCode ? byCode.get(seed.parentCode) : undefined;
       if (seed.parentCode && !parent) throw new Error(`demo unit ${seed.code} comes before its parent`);
-      byCode.set(seed.code, tx.create(Unit, { code: seed.code, name: seed.name, level: seed.level, kind: seed.kind, parent }));
+      byCode.set(
+        seed.code,
+        tx.create(Unit, {
+          code: seed.code,
+          name: seed.name,
+          level: seed.level,
+          kind: seed.kind,
+          parent,
+        }),
+      );
     }
     for (const category of categories) tx.create(Category, category);
 
     const accounts = [
-      ...people.map((person) => ({ ...person, role: Role[person.role], unit: undefined as Unit | undefined })),
+      ...people.map((person) => ({
+        ...person,
+        role: Role[person.role],
+        unit: undefined as Unit | undefined,
+      })),
       ...[...byCode.values()].map((unit) => ({
         email: officerEmail(unit.code),
         displayName: `Cán bộ ${unit.name}`,
@@ -35,6 +48,10 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
     ];
     const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
     accounts.forEach((account, index) => tx.create(User, { ...account, passwordHash: hashes[index]! }));
-    return { units: byCode.size, categories: categories.length, accounts: accounts.length };
+    return {
+      units: byCode.size,
+      categories: categories.length,
+      accounts: accounts.length,
+    };
   });
 }

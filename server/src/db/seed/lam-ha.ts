@@ -14,31 +14,166 @@ const { PARTY_COMMITTEE, GOVERNMENT, DEPARTMENT, FRONT, MASS_ORGANIZATION, ARMED
 
 const district: UnitSeed[] = [
   { code: 'LH', name: 'UBND huyện Lâm Hà', level: DISTRICT, kind: GOVERNMENT },
-  { code: 'LH.HU', name: 'Huyện ủy Lâm Hà', level: DISTRICT, kind: PARTY_COMMITTEE, parentCode: 'LH' },
-  { code: 'LH.HU.BDV', name: 'Ban Dân vận Huyện ủy Lâm Hà', level: DISTRICT, kind: PARTY_COMMITTEE, parentCode: 'LH.HU' },
-  { code: 'LH.MTTQ', name: 'Ủy ban MTTQ Việt Nam huyện Lâm Hà', level: DISTRICT, kind: FRONT, parentCode: 'LH' },
-  { code: 'LH.PN', name: 'Hội Liên hiệp Phụ nữ huyện Lâm Hà', level: DISTRICT, kind: MASS_ORGANIZATION, parentCode: 'LH' },
-  { code: 'LH.DTN', name: 'Huyện đoàn Lâm Hà (Đoàn Thanh niên)', level: DISTRICT, kind: MASS_ORGANIZATION, parentCode: 'LH' },
-  { code: 'LH.HND', name: 'Hội Nông dân huyện Lâm Hà', level: DISTRICT, kind: MASS_ORGANIZATION, parentCode: 'LH' },
-  { code: 'LH.CCB', name: 'Hội Cựu chiến binh huyện Lâm Hà', level: DISTRICT, kind: MASS_ORGANIZATION, parentCode: 'LH' },
-  { code: 'LH.LDLD', name: 'Liên đoàn Lao động huyện Lâm Hà', level: DISTRICT, kind: MASS_ORGANIZATION, parentCode: 'LH' },
-  { code: 'LH.CA', name: 'Công an huyện Lâm Hà', level: DISTRICT, kind: ARMED_FORCES, parentCode: 'LH' },
-  { code: 'LH.QS', name: 'Ban Chỉ huy Quân sự huyện Lâm Hà', level: DISTRICT, kind: ARMED_FORCES, parentCode: 'LH' },
-  { code: 'LH.TCD', name: 'Ban Tiếp công dân huyện Lâm Hà', level: DISTRICT, kind: GOVERNMENT, parentCode: 'LH' },
-  { code: 'LH.TNMT', name: 'Phòng Tài nguyên và Môi trường', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.LDTBXH', name: 'Phòng Lao động - Thương binh và Xã hội', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.KTHT', name: 'Phòng Kinh tế - Hạ tầng', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.NN', name: 'Phòng Nông nghiệp và Phát triển nông thôn', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.GD', name: 'Phòng Giáo dục và Đào tạo', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.YT', name: 'Phòng Y tế', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.NV', name: 'Phòng Nội vụ', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.DANTOC', name: 'Phòng Dân tộc', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
-  { code: 'LH.TTR', name: 'Thanh tra huyện Lâm Hà', level: DISTRICT, kind: DEPARTMENT, parentCode: 'LH' },
+  {
+    code: 'LH.HU',
+    name: 'Huyện ủy Lâm Hà',
+    level: DISTRICT,
+    kind: PARTY_COMMITTEE,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.HU.BDV',
+    name: 'Ban Dân vận Huyện ủy Lâm Hà',
+    level: DISTRICT,
+    kind: PARTY_COMMITTEE,
+    parentCode: 'LH.HU',
+  },
+  {
+    code: 'LH.MTTQ',
+    name: 'Ủy ban MTTQ Việt Nam huyện Lâm Hà',
+    level: DISTRICT,
+    kind: FRONT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.PN',
+    name: 'Hội Liên hiệp Phụ nữ huyện Lâm Hà',
+    level: DISTRICT,
+    kind: MASS_ORGANIZATION,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.DTN',
+    name: 'Huyện đoàn Lâm Hà (Đoàn Thanh niên)',
+    level: DISTRICT,
+    kind: MASS_ORGANIZATION,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.HND',
+    name: 'Hội Nông dân huyện Lâm Hà',
+    level: DISTRICT,
+    kind: MASS_ORGANIZATION,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.CCB',
+    name: 'Hội Cựu chiến binh huyện Lâm Hà',
+    level: DISTRICT,
+    kind: MASS_ORGANIZATION,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.LDLD',
+    name: 'Liên đoàn Lao động huyện Lâm Hà',
+    level: DISTRICT,
+    kind: MASS_ORGANIZATION,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.CA',
+    name: 'Công an huyện Lâm Hà',
+    level: DISTRICT,
+    kind: ARMED_FORCES,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.QS',
+    name: 'Ban Chỉ huy Quân sự huyện Lâm Hà',
+    level: DISTRICT,
+    kind: ARMED_FORCES,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.TCD',
+    name: 'Ban Tiếp công dân huyện Lâm Hà',
+    level: DISTRICT,
+    kind: GOVERNMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.TNMT',
+    name: 'Phòng Tài nguyên và Môi trường',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.LDTBXH',
+    name: 'Phòng Lao động - Thương binh và Xã hội',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.KTHT',
+    name: 'Phòng Kinh tế - Hạ tầng',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.NN',
+    name: 'Phòng Nông nghiệp và Phát triển nông thôn',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.GD',
+    name: 'Phòng Giáo dục và Đào tạo',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.YT',
+    name: 'Phòng Y tế',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.NV',
+    name: 'Phòng Nội vụ',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.DANTOC',
+    name: 'Phòng Dân tộc',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
+  {
+    code: 'LH.TTR',
+    name: 'Thanh tra huyện Lâm Hà',
+    level: DISTRICT,
+    kind: DEPARTMENT,
+    parentCode: 'LH',
+  },
 ];
 
-const communes: Array<{ code: string; name: string; town?: boolean; villages?: string[] }> = [
-  { code: 'DV', name: 'Đinh Văn', town: true, villages: ['Tổ dân phố Đồng Tâm', 'Tổ dân phố Lâm Bô'] },
-  { code: 'NB', name: 'Nam Ban', town: true, villages: ['Tổ dân phố Đông Anh 1', 'Tổ dân phố Đông Anh 2'] },
+const communes: Array<{
+  code: string;
+  name: string;
+  town?: boolean;
+  villages?: string[];
+}> = [
+  {
+    code: 'DV',
+    name: 'Đinh Văn',
+    town: true,
+    villages: ['Tổ dân phố Đồng Tâm', 'Tổ dân phố Lâm Bô'],
+  },
+  {
+    code: 'NB',
+    name: 'Nam Ban',
+    town: true,
+    villages: ['Tổ dân phố Đông Anh 1', 'Tổ dân phố Đông Anh 2'],
+  },
   { code: 'DD', name: 'Đạ Đờn' },
   { code: 'DP', name: 'Đan Phượng' },
   { code: 'DTH', name: 'Đông Thanh' },
@@ -59,10 +194,34 @@ const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages 
   const place = `${town ? 'thị trấn' : 'xã'} ${name}`;
   const base = `LH.${code}`;
   return [
-    { code: base, name: `UBND ${place}`, level: COMMUNE, kind: GOVERNMENT, parentCode: 'LH' },
-    { code: `${base}.DU`, name: `Đảng ủy ${place}`, level: COMMUNE, kind: PARTY_COMMITTEE, parentCode: base },
-    { code: `${base}.MTTQ`, name: `Ủy ban MTTQ ${place}`, level: COMMUNE, kind: FRONT, parentCode: base },
-    { code: `${base}.CA`, name: `Công an ${place}`, level: COMMUNE, kind: ARMED_FORCES, parentCode: base },
+    {
+      code: base,
+      name: `UBND ${place}`,
+      level: COMMUNE,
+      kind: GOVERNMENT,
+      parentCode: 'LH',
+    },
+    {
+      code: `${base}.DU`,
+      name: `Đảng ủy ${place}`,
+      level: COMMUNE,
+      kind: PARTY_COMMITTEE,
+      parentCode: base,
+    },
+    {
+      code: `${base}.MTTQ`,
+      name: `Ủy ban MTTQ ${place}`,
+      level: COMMUNE,
+      kind: FRONT,
+      parentCode: base,
+    },
+    {
+      code: `${base}.CA`,
+      name: `Công an ${place}`,
+      level: COMMUNE,
+      kind: ARMED_FORCES,
+      parentCode: base,
+    },
     ...villages.map((village, index) => ({
       code: `${base}.T${index + 1}`,
       name: `${village}, ${place}`,
@@ -76,16 +235,48 @@ const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages 
 export const units: UnitSeed[] = [...district, ...communeUnits];
 
 export const categories = [
-  { code: 'LAND', name: 'Đất đai, đền bù, giải phóng mặt bằng', nameEn: 'Land, compensation and site clearance' },
-  { code: 'INFRASTRUCTURE', name: 'Giao thông, công trình công cộng', nameEn: 'Roads and community works' },
-  { code: 'NEW_RURAL', name: 'Xây dựng nông thôn mới', nameEn: 'New rural development' },
-  { code: 'SOCIAL_POLICY', name: 'Chính sách xã hội, giảm nghèo', nameEn: 'Social policy and poverty reduction' },
-  { code: 'ETHNIC_LIVELIHOOD', name: 'Sinh kế đồng bào dân tộc thiểu số', nameEn: 'Ethnic-minority livelihoods' },
+  {
+    code: 'LAND',
+    name: 'Đất đai, đền bù, giải phóng mặt bằng',
+    nameEn: 'Land, compensation and site clearance',
+  },
+  {
+    code: 'INFRASTRUCTURE',
+    name: 'Giao thông, công trình công cộng',
+    nameEn: 'Roads and community works',
+  },
+  {
+    code: 'NEW_RURAL',
+    name: 'Xây dựng nông thôn mới',
+    nameEn: 'New rural development',
+  },
+  {
+    code: 'SOCIAL_POLICY',
+    name: 'Chính sách xã hội, giảm nghèo',
+    nameEn: 'Social policy and poverty reduction',
+  },
+  {
+    code: 'ETHNIC_LIVELIHOOD',
+    name: 'Sinh kế đồng bào dân tộc thiểu số',
+    nameEn: 'Ethnic-minority livelihoods',
+  },
   { code: 'SECURITY', name: 'An ninh, trật tự', nameEn: 'Security and order' },
-  { code: 'ADMIN_PROCEDURE', name: 'Thủ tục hành chính, đạo đức công vụ', nameEn: 'Administrative procedures and civil-service ethics' },
-  { code: 'CORRUPTION', name: 'Tham nhũng, lãng phí', nameEn: 'Corruption and waste' },
+  {
+    code: 'ADMIN_PROCEDURE',
+    name: 'Thủ tục hành chính, đạo đức công vụ',
+    nameEn: 'Administrative procedures and civil-service ethics',
+  },
+  {
+    code: 'CORRUPTION',
+    name: 'Tham nhũng, lãng phí',
+    nameEn: 'Corruption and waste',
+  },
   { code: 'ENVIRONMENT', name: 'Môi trường', nameEn: 'Environment' },
-  { code: 'EDUCATION_HEALTH', name: 'Giáo dục, y tế', nameEn: 'Education and health' },
+  {
+    code: 'EDUCATION_HEALTH',
+    name: 'Giáo dục, y tế',
+    nameEn: 'Education and health',
+  },
   { code: 'AGRICULTURE', name: 'Nông nghiệp', nameEn: 'Agriculture' },
   { code: 'OTHER', name: 'Lĩnh vực khác', nameEn: 'Other' },
 ];
@@ -96,9 +287,25 @@ export const DEMO_DOMAIN = 'nghedan.demo';
 export const officerEmail = (unitCode: string): string => `${unitCode.toLowerCase()}@${DEMO_DOMAIN}`;
 
 export const people = [
-  { email: `admin@${DEMO_DOMAIN}`, displayName: 'Quản trị hệ thống', role: 'ADMIN' },
-  { email: `bdv@${DEMO_DOMAIN}`, displayName: 'Trần Thị Hòa (Ban Dân vận Huyện ủy)', role: 'MONITOR' },
-  { email: `mttq@${DEMO_DOMAIN}`, displayName: 'Lê Văn Minh (Ủy ban MTTQ huyện)', role: 'MONITOR' },
-  { email: `dan@${DEMO_DOMAIN}`, displayName: 'Nguyễn Văn An', role: 'CITIZEN' },
+  {
+    email: `admin@${DEMO_DOMAIN}`,
+    displayName: 'Quản trị hệ thống',
+    role: 'ADMIN',
+  },
+  {
+    email: `bdv@${DEMO_DOMAIN}`,
+    displayName: 'Trần Thị Hòa (Ban Dân vận Huyện ủy)',
+    role: 'MONITOR',
+  },
+  {
+    email: `mttq@${DEMO_DOMAIN}`,
+    displayName: 'Lê Văn Minh (Ủy ban MTTQ huyện)',
+    role: 'MONITOR',
+  },
+  {
+    email: `dan@${DEMO_DOMAIN}`,
+    displayName: 'Nguyễn Văn An',
+    role: 'CITIZEN',
+  },
   { email: `kbinh@${DEMO_DOMAIN}`, displayName: "K'Bình", role: 'CITIZEN' },
 ] as const;
