@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { TokenService } from './accounts/token.js';
 import { resolveJwtSecret, type Config } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { initOrm, migrate, type Orm } from './db/orm.js';
+import { openDatabase, type OpenDatabase } from './db/database.js';
+import { migrate, type Orm } from './db/orm.js';
 import { seedDemoData } from './db/seed/demo.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
@@ -18,27 +18,16 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const EMBEDDED_DATABASE = 'nghedan';
-
 export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
-  let embedded: EmbeddedDatabase | undefined;
-  let orm: Orm | undefined;
+  let database: OpenDatabase | undefined;
   let server: RunningServer | undefined;
   const stop = async () => {
     await server?.stop();
-    await orm?.close();
-    await embedded?.stop();
+    await database?.close();
   };
   try {
-    let databaseUrl: string;
-    if (config.database.kind === 'embedded') {
-      embedded = await startEmbeddedPostgres(config.database.dataDir, EMBEDDED_DATABASE, log);
-      databaseUrl = embedded.url;
-      log.info({ dataDir: config.database.dataDir }, 'embedded PostgreSQL started');
-    } else {
-      databaseUrl = config.database.url;
-    }
-    orm = await initOrm(databaseUrl, log);
+    database = await openDatabase(config, log);
+    const { orm } = database;
     const applied = await migrate(orm);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.seedDemo) {

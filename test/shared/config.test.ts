@@ -41,7 +41,10 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be an integer from 0 to 65535 (got "70000")'],
-    [{ DATABASE_URL: 'mysql://x@y/z', JWT_SECRET: SECRET }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [
+      { DATABASE_URL: 'mysql://x@y/z', JWT_SECRET: SECRET },
+      'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
+    ],
     [{ DATABASE_URL: 'postgresql://x@y/z' }, 'JWT_SECRET is required when DATABASE_URL is set'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL must be a URL starting with redis:// or rediss://'],

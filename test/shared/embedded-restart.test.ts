@@ -57,7 +57,10 @@ async function gql(url: string, query: string, variables?: Record<string, unknow
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: Record<string, { user?: { email: string } } | unknown[]>; errors?: unknown[] };
+  return (await response.json()) as {
+    data?: Record<string, { user?: { email: string } } | unknown[]>;
+    errors?: unknown[];
+  };
 }
 
 const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { user { email } } }';

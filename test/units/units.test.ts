@@ -34,14 +34,19 @@ describe('the Lâm Hà demo data', () => {
     ]);
     expect(units.some((unit) => unit.level === 'VILLAGE')).toBe(true);
     for (const kind of ['PARTY_COMMITTEE', 'GOVERNMENT', 'DEPARTMENT', 'FRONT', 'MASS_ORGANIZATION', 'ARMED_FORCES']) {
-      expect(units.some((unit) => unit.kind === kind), kind).toBe(true);
+      expect(
+        units.some((unit) => unit.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 
   it('has the fields of feedback the seed article names', async () => {
     const result = await server.gql<{ categories: Array<{ code: string }> }>(UNITS);
     const codes = result.data!.categories.map((category) => category.code);
-    expect(codes).toEqual(expect.arrayContaining(['LAND', 'INFRASTRUCTURE', 'SECURITY', 'ADMIN_PROCEDURE', 'CORRUPTION']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['LAND', 'INFRASTRUCTURE', 'SECURITY', 'ADMIN_PROCEDURE', 'CORRUPTION']),
+    );
   });
 
   it('gives every unit an officer who can sign in and belongs to it', async () => {
@@ -65,7 +70,9 @@ describe('SEED_DEMO=false', () => {
     const server = await startTestServer({ SEED_DEMO: 'false' });
     const result = await server.gql<{ units: UnitRow[] }>(UNITS);
     expect(result.data).toEqual({ units: [], categories: [] });
-    const login = await server.gql('mutation { login(input: { email: "admin@nghedan.demo", password: "demo-password-for-tests" }) { token } }');
+    const login = await server.gql(
+      'mutation { login(input: { email: "admin@nghedan.demo", password: "demo-password-for-tests" }) { token } }',
+    );
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
