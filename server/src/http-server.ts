@@ -15,7 +15,7 @@ import { pendingMigrations } from './db/orm.js';
 import type { Context, Services } from './shared/context.js';
 import { formatError } from './shared/errors.js';
 import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
-import { contextFactory, requestIdFrom, tokenFrom } from './shared/request-context.js';
+import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -115,7 +115,7 @@ export async function startHttpServer(
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     validationRules: httpRails.validationRules,
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) => formatError(formatted, error, log, requestScope.getStore()),
     plugins: [
       ...httpRails.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -136,7 +136,7 @@ export async function startHttpServer(
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     (req as Request & { requestId: string }).requestId = requestId;
-    next();
+    requestScope.run(requestId, next);
   });
 
   app.get('/healthz', (_req, res) => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { User } from '../accounts/user.entity.js';
@@ -5,6 +6,9 @@ import type { Context, Services } from './context.js';
 import { UnauthenticatedError } from './errors.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** The id of the HTTP request being handled, for code that has no context object (error formatting). */
+export const requestScope = new AsyncLocalStorage<string>();
 
 export const requestIdFrom = (header: unknown): string =>
   typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
