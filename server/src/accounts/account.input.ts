@@ -56,25 +56,7 @@ export const STAFF_ROLES = [Role.OFFICER, Role.MONITOR, Role.ADMIN] as const;
 @InputType({
   description: 'An officer, monitor or administrator account, created by an administrator.',
 })
-export class CreateStaffAccountInput {
-  @Field(() => String, { description: 'E-mail address used to sign in.' })
-  @MaxLength(254)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
-  email!: string;
-
-  @Field(() => String, {
-    description: 'Initial password, at least 8 characters; the person should change it.',
-  })
-  @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: passwordMessage })
-  password!: string;
-
-  @Field(() => String, {
-    description: 'Name shown beside what the person writes.',
-  })
-  @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
-  @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
-  displayName!: string;
-
+export class CreateStaffAccountInput extends RegisterInput {
   @Field(() => Role, { description: 'OFFICER, MONITOR or ADMIN.' })
   @IsIn(STAFF_ROLES, { message: 'role must be OFFICER, MONITOR or ADMIN' })
   role!: Role;
