@@ -4,6 +4,7 @@ import { Role } from '../../accounts/role.js';
 import { User } from '../../accounts/user.entity.js';
 import { Category } from '../../units/category.entity.js';
 import { Unit } from '../../units/unit.entity.js';
+import { seedCampaignDemo } from './campaign-demo.js';
 import { categories, officerEmail, people, units } from './lam-ha.js';
 
 export interface SeedSummary {
@@ -47,7 +48,8 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
       })),
     ];
     const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
-    accounts.forEach((account, index) => tx.create(User, { ...account, passwordHash: hashes[index]! }));
+    const users = accounts.map((account, index) => tx.create(User, { ...account, passwordHash: hashes[index]! }));
+    seedCampaignDemo(tx, byCode, users);
     return {
       units: byCode.size,
       categories: categories.length,

@@ -1,0 +1,80 @@
+// The review as CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting.
+import type { CampaignReview, ReviewFigures } from './review.type.js';
+
+const BOM = '\uFEFF';
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** Text a spreadsheet would run as a formula (CSV injection); numbers never get here. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const FIELD_NAMES: Record<string, string> = {
+  ECONOMY: 'Kinh tế',
+  CULTURE_SOCIETY: 'Văn hóa - xã hội',
+  DEFENCE_SECURITY: 'Quốc phòng - an ninh',
+  PARTY_GOVERNMENT_BUILDING: 'Xây dựng Đảng, chính quyền',
+};
+const ISSUER_NAMES: Record<string, string> = {
+  DISTRICT_PEOPLES_COMMITTEE: 'UBND huyện',
+  PROVINCIAL_PEOPLES_COMMITTEE: 'UBND tỉnh',
+};
+const RECIPIENT_NAMES: Record<string, string> = { COLLECTIVE: 'Tập thể', INDIVIDUAL: 'Cá nhân' };
+
+export type Cell = string | number | bigint | null;
+
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return value.toString();
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: Cell[][]): string {
+  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const FIGURE_HEADERS = [
+  'Đăng ký',
+  'Công nhận',
+  'Không công nhận',
+  'Đang xét',
+  'Rút đăng ký',
+  'Nguồn lực huy động (đồng)',
+];
+const figureCells = (figures: ReviewFigures): Cell[] => [
+  figures.registered,
+  figures.recognised,
+  figures.notRecognised,
+  figures.pending,
+  figures.withdrawn,
+  figures.resourcesVnd,
+];
+
+export function reviewCsv(review: CampaignReview): string {
+  const { campaign } = review;
+  const scope =
+    review.year === null ? `Tổng kết ${campaign.startYear}-${campaign.endYear}` : `Sơ kết năm ${review.year}`;
+  return toCsv([
+    [campaign.name, scope],
+    [],
+    ['Tổng hợp', '', ...FIGURE_HEADERS],
+    ['Toàn bộ', '', ...figureCells(review.totals)],
+    [],
+    ['Mã đơn vị', 'Đơn vị', ...FIGURE_HEADERS],
+    ...review.byUnit.map((row) => [row.unit.code, row.unit.name, ...figureCells(row)]),
+    [],
+    ['Lĩnh vực', '', ...FIGURE_HEADERS],
+    ...review.byField.map((row) => [FIELD_NAMES[row.field] ?? row.field, row.field, ...figureCells(row)]),
+    [],
+    ['Cấp khen thưởng', 'Đối tượng', 'Số lượng', 'Trong đó cho mô hình'],
+    ...review.commendations.map((row) => [
+      ISSUER_NAMES[row.issuer] ?? row.issuer,
+      RECIPIENT_NAMES[row.recipientKind] ?? row.recipientKind,
+      row.count,
+      row.forModels,
+    ]),
+    [],
+    ['Phần việc', 'Đơn vị tính', 'Số lượng'],
+    ...review.works.map((row) => [row.kind, row.measure, row.quantity]),
+    [],
+    ['Lượt nhân rộng mô hình', review.replications],
+  ]);
+}

@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Unit } from '../units/unit.entity.js';
+import { CommendationIssuer, ModelField, RecipientKind, type WorkKind, type WorkMeasure } from './campaign.enums.js';
+import type { Campaign } from './campaign.entity.js';
+import type { CampaignReview, ReviewCommendationRow, ReviewFigures, ReviewWorkRow } from './review.type.js';
+
+interface FigureRow {
+  total_set: number;
+  unit_set: number;
+  unit_id: string | null;
+  field: ModelField | null;
+  registered: number;
+  pending: number;
+  recognised: number;
+  not_recognised: number;
+  withdrawn: number;
+  resources: string;
+}
+
+// Totals, by unit and by field in one pass: grouping sets over the models of the scope, each
+// joined to the sum of its reports. Money is summed as numeric and leaves PostgreSQL as text.
+const FIGURES_SQL = `
+with scope as (
+  select id, unit_id, field, status from campaign_models
+  where campaign_id = ? and (?::int is null or year = ?)
+), report_sums as (
+  select r.model_id, sum(r.resources_vnd) as resources
+  from campaign_progress_reports r join scope s on s.id = r.model_id
+  group by r.model_id
+)
+select grouping(m.unit_id, m.field) = 3 as total_set, grouping(m.unit_id) = 0 as unit_set, m.unit_id, m.field,
+  (count(*) filter (where m.status <> 'WITHDRAWN'))::int as registered,
+  (count(*) filter (where m.status in ('REGISTERED', 'UNDER_APPRAISAL')))::int as pending,
+  (count(*) filter (where m.status = 'RECOGNISED'))::int as recognised,
+  (count(*) filter (where m.status = 'NOT_RECOGNISED'))::int as not_recognised,
+  (count(*) filter (where m.status = 'WITHDRAWN'))::int as withdrawn,
+  coalesce(sum(t.resources) filter (where m.status <> 'WITHDRAWN'), 0)::text as resources
+from scope m left join report_sums t on t.model_id = m.id
+group by grouping sets ((), (m.unit_id), (m.field))`;
+
+const COMMENDATIONS_SQL = `
+select issuer, recipient_kind, count(*)::int as count, count(model_id)::int as for_models
+from campaign_commendations
+where campaign_id = ? and (?::int is null or year = ?)
+group by issuer, recipient_kind`;
+
+const WORKS_SQL = `
+select w.kind, w.measure, sum(w.quantity)::int as quantity
+from campaign_work_items w
+join campaign_progress_reports r on r.id = w.report_id
+join campaign_models m on m.id = r.model_id
+where m.campaign_id = ? and (?::int is null or m.year = ?) and m.status <> 'WITHDRAWN'
+group by w.kind, w.measure
+order by w.kind, w.measure`;
+
+const REPLICATIONS_SQL = `
+select count(*)::int as count
+from campaign_replications p join campaign_models m on m.id = p.model_id
+where m.campaign_id = ? and (?::int is null or m.year = ?)`;
+
+const figures = (row: FigureRow | undefined): ReviewFigures => ({
+  registered: row?.registered ?? 0,
+  pending: row?.pending ?? 0,
+  recognised: row?.recognised ?? 0,
+  notRecognised: row?.not_recognised ?? 0,
+  withdrawn: row?.withdrawn ?? 0,
+  resourcesVnd: BigInt(row?.resources ?? '0'),
+});
+
+export class ReviewService {
+  constructor(private readonly em: EntityManager) {}
+
+  async review(campaign: Campaign, year: number | null): Promise<CampaignReview> {
+    const connection = this.em.getConnection();
+    const scope = [campaign.id, year, year];
+    const [figureRows, commendationRows, workRows, replicationRows] = await Promise.all([
+      connection.execute<FigureRow[]>(FIGURES_SQL, scope),
+      connection.execute<
+        Array<{ issuer: CommendationIssuer; recipient_kind: RecipientKind; count: number; for_models: number }>
+      >(COMMENDATIONS_SQL, scope),
+      connection.execute<Array<{ kind: WorkKind; measure: WorkMeasure; quantity: number }>>(WORKS_SQL, scope),
+      connection.execute<Array<{ count: number }>>(REPLICATIONS_SQL, scope),
+    ]);
+
+    const unitRows = figureRows.filter((row) => row.unit_set && row.unit_id);
+    const units = await this.em.find(Unit, { id: { $in: unitRows.map((row) => row.unit_id!) } });
+    const unitById = new Map(units.map((unit) => [unit.id, unit]));
+    const byUnit = unitRows
+      .map((row) => ({ ...figures(row), unit: unitById.get(row.unit_id!)! }))
+      .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+
+    const fieldRows = new Map(figureRows.filter((row) => row.field).map((row) => [row.field, row]));
+    const byField = Object.values(ModelField).map((field) => ({ ...figures(fieldRows.get(field)), field }));
+
+    const commendations: ReviewCommendationRow[] = Object.values(CommendationIssuer).flatMap((issuer) =>
+      Object.values(RecipientKind).map((recipientKind) => {
+        const row = commendationRows.find((r) => r.issuer === issuer && r.recipient_kind === recipientKind);
+        return { issuer, recipientKind, count: row?.count ?? 0, forModels: row?.for_models ?? 0 };
+      }),
+    );
+    const works: ReviewWorkRow[] = workRows.map(({ kind, measure, quantity }) => ({ kind, measure, quantity }));
+
+    return {
+      campaign,
+      year,
+      totals: figures(figureRows.find((row) => row.total_set)),
+      byUnit,
+      byField,
+      commendations,
+      works,
+      replications: replicationRows[0]?.count ?? 0,
+    };
+  }
+}
