@@ -8,6 +8,9 @@ import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { RateLimiter } from './shared/rate-limit.js';
+import type { Services } from './shared/context.js';
+import { createEventBus, type EventBus } from './shared/event-bus.js';
+import { TrackingCodes } from './dialogue/tracking-code.js';
 
 export interface App {
   url: string;
@@ -21,8 +24,10 @@ export interface App {
 export async function startApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
   let database: OpenDatabase | undefined;
   let server: RunningServer | undefined;
+  let bus: EventBus | undefined;
   const stop = async () => {
     await server?.stop();
+    await bus?.close();
     await database?.close();
   };
   try {
@@ -34,11 +39,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
       if (summary) log.info(summary, 'demo data loaded into the empty database');
     }
-    const services = {
+    const secret = resolveJwtSecret(config);
+    bus = await createEventBus(config.redisUrl, log);
+    const services: Services = {
       config,
       log,
-      tokens: new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds),
+      tokens: new TokenService(secret, config.jwtTtlSeconds),
       limiter: new RateLimiter(),
+      bus,
+      trackingCodes: new TrackingCodes(secret),
     };
     server = await startHttpServer(orm, await createSchema(), services);
     return { url: server.url, port: server.port, orm, log, stop };

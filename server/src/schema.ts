@@ -13,6 +13,16 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     validate: false,
     validateFn: validateArgument,
+    // Every subscription brings its own `subscribe` (a resumable EventStream over the event log);
+    // type-graphql insists on a PubSub all the same, so this one refuses to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('publish through the EventBus, not the type-graphql PubSub');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions read from the EventStream, not the type-graphql PubSub');
+      },
+    },
   });
 }
 

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../accounts/user.entity.js';
 import type { TokenService } from '../accounts/token.js';
 import type { Config } from '../config.js';
+import type { TrackingCodes } from '../dialogue/tracking-code.js';
+import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -11,6 +13,8 @@ export interface Services {
   log: Logger;
   tokens: TokenService;
   limiter: RateLimiter;
+  bus: EventBus;
+  trackingCodes: TrackingCodes;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */
@@ -21,4 +25,6 @@ export interface Context {
   clientIp: string;
   log: Logger;
   services: Services;
+  /** Threads this operation may act on as their author because it showed their tracking code. */
+  grants: Set<string>;
 }

@@ -43,6 +43,7 @@ export function contextFactory(orm: MikroORM, services: Services) {
       clientIp: input.clientIp,
       log,
       services,
+      grants: new Set(),
     };
   };
 }

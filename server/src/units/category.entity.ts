@@ -1,13 +1,13 @@
 import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
   description: 'A field (lĩnh vực) of feedback, such as land clearance or security and order.',
 })
 @Entity({ tableName: 'categories' })
 export class Category {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'acknowledgeWithinHours' | 'answerWithinHours' | 'urgent';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -24,6 +24,18 @@ export class Category {
   @Field(() => String, { description: 'English name.' })
   @Property({ type: 'string', length: 200 })
   nameEn!: string;
+
+  @Field(() => Int, { description: 'Working hours a unit has to acknowledge a thread of this field.' })
+  @Property({ type: 'integer' })
+  acknowledgeWithinHours: number = 8;
+
+  @Field(() => Int, { description: 'Working hours a unit has to answer a thread of this field (8 working hours a day).' })
+  @Property({ type: 'integer' })
+  answerWithinHours: number = 24;
+
+  @Field(() => Boolean, { description: 'Urgent fields (security and order, for one) get shorter deadlines.' })
+  @Property({ type: 'boolean' })
+  urgent: boolean = false;
 
   @Field(() => Date, { description: 'When the field was created.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

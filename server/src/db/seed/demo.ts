@@ -5,6 +5,7 @@ import { User } from '../../accounts/user.entity.js';
 import { Category } from '../../units/category.entity.js';
 import { Unit } from '../../units/unit.entity.js';
 import { seedCampaignDemo } from './campaign-demo.js';
+import { seedDialogueDemo } from './dialogue-demo.js';
 import { categories, officerEmail, people, units } from './lam-ha.js';
 
 export interface SeedSummary {
@@ -32,7 +33,8 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
         }),
       );
     }
-    for (const category of categories) tx.create(Category, category);
+    const categoryByCode = new Map(categories.map((seed) => [seed.code, tx.create(Category, seed)]));
+    seedDialogueDemo(tx, byCode, categoryByCode);
 
     const accounts = [
       ...people.map((person) => ({

@@ -234,7 +234,16 @@ const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages 
 
 export const units: UnitSeed[] = [...district, ...communeUnits];
 
-export const categories = [
+export interface CategorySeed {
+  code: string;
+  name: string;
+  nameEn: string;
+  acknowledgeWithinHours?: number;
+  answerWithinHours?: number;
+  urgent?: boolean;
+}
+
+export const categories: CategorySeed[] = [
   {
     code: 'LAND',
     name: 'Đất đai, đền bù, giải phóng mặt bằng',
@@ -260,7 +269,14 @@ export const categories = [
     name: 'Sinh kế đồng bào dân tộc thiểu số',
     nameEn: 'Ethnic-minority livelihoods',
   },
-  { code: 'SECURITY', name: 'An ninh, trật tự', nameEn: 'Security and order' },
+  {
+    code: 'SECURITY',
+    name: 'An ninh, trật tự',
+    nameEn: 'Security and order',
+    acknowledgeWithinHours: 2,
+    answerWithinHours: 8,
+    urgent: true,
+  },
   {
     code: 'ADMIN_PROCEDURE',
     name: 'Thủ tục hành chính, đạo đức công vụ',
@@ -309,3 +325,27 @@ export const people = [
   },
   { email: `kbinh@${DEMO_DOMAIN}`, displayName: "K'Bình", role: 'CITIZEN' },
 ] as const;
+
+/** Routing: [field code or null for any, place unit code or null for anywhere, receiving unit code]. */
+export const routingRules: Array<[string | null, string | null, string]> = [
+  [null, null, 'LH.TCD'],
+  ['LAND', null, 'LH.TNMT'],
+  ['ENVIRONMENT', null, 'LH.TNMT'],
+  ['INFRASTRUCTURE', null, 'LH.KTHT'],
+  ['NEW_RURAL', null, 'LH.NN'],
+  ['AGRICULTURE', null, 'LH.NN'],
+  ['SOCIAL_POLICY', null, 'LH.LDTBXH'],
+  ['ETHNIC_LIVELIHOOD', null, 'LH.DANTOC'],
+  ['SECURITY', null, 'LH.CA'],
+  ['ADMIN_PROCEDURE', null, 'LH.NV'],
+  ['CORRUPTION', null, 'LH.TTR'],
+  ['EDUCATION_HEALTH', null, 'LH.GD'],
+  // Commune People's Committees take roads and new-rural matters in their commune; commune police its security.
+  ...communes.flatMap(({ code }): Array<[string, string, string]> => [
+    ['INFRASTRUCTURE', `LH.${code}`, `LH.${code}`],
+    ['NEW_RURAL', `LH.${code}`, `LH.${code}`],
+    ['SECURITY', `LH.${code}`, `LH.${code}.CA`],
+  ]),
+  // A village that handles its own roads.
+  ['INFRASTRUCTURE', 'LH.NB.T1', 'LH.NB.T1'],
+];

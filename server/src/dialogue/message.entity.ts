@@ -1,0 +1,43 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { User } from '../accounts/user.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { Thread } from './thread.entity.js';
+
+@ObjectType({ description: 'A message in a thread: a reply, an answer back, or an internal note.' })
+@Entity({ tableName: 'messages' })
+@Index({ properties: ['thread', 'createdAt'] })
+export class Message {
+  [OptionalProps]?: 'createdAt' | 'internal';
+
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Thread, { deleteRule: 'cascade' })
+  thread!: Thread;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  author?: User;
+
+  @Field(() => String, { description: 'Name shown for the writer.' })
+  @Property({ type: 'string', length: 100 })
+  authorName!: string;
+
+  @Field(() => Unit, { nullable: true, description: 'The unit the writer answered for; null for citizens.' })
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  unit?: Unit;
+
+  @Field(() => String, { description: 'The text.' })
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Field(() => Boolean, { description: 'Internal notes are seen by staff only, never by citizens.' })
+  @Property({ type: 'boolean' })
+  internal: boolean = false;
+
+  @Field(() => Date, { description: 'When it was written.' })
+  @Property({ type: 'Date', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,131 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { User } from '../accounts/user.entity.js';
+import type { Services } from '../shared/context.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
+import { foldVietnamese } from '../shared/text.js';
+import { Category } from '../units/category.entity.js';
+import { Unit, UnitLevel } from '../units/unit.entity.js';
+import { withEventLog } from './event-log.js';
+import { chooseRoute } from './routing.js';
+import { RoutingRule } from './routing-rule.entity.js';
+import { Thread } from './thread.entity.js';
+import { ThreadEventType } from './thread-event.entity.js';
+import { ThreadStatus } from './thread-status.js';
+import type { PostFeedbackInput } from './thread.input.js';
+import { TrackingCodes } from './tracking-code.js';
+import { addWorkingHours } from './working-time.js';
+
+export const ANONYMOUS_NAME = 'Người dân ẩn danh';
+export const SYSTEM_NAME = 'Hệ thống';
+
+export interface PostResult {
+  thread: Thread;
+  trackingCode: string | null;
+}
+
+/** Ids from the place up to the root of the unit tree. */
+async function placePath(em: EntityManager, place: Unit): Promise<Unit[]> {
+  const path: Unit[] = [place];
+  let current = place;
+  while (current.parent) {
+    current = await em.findOneOrFail(Unit, current.parent.id);
+    path.push(current);
+  }
+  return path;
+}
+
+export class PostingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: Services,
+  ) {}
+
+  async post(input: PostFeedbackInput, viewer: User | null): Promise<PostResult> {
+    const anonymous = input.anonymous || viewer === null;
+    const existing = await this.findRetry(input.idempotencyKey, anonymous ? null : viewer);
+    if (existing) return existing;
+    try {
+      return await this.create(input, anonymous ? null : viewer);
+    } catch (error) {
+      // Two retries raced: the loser returns what the winner created.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.em
+          .fork()
+          .transactional(() => this.findRetry(input.idempotencyKey, anonymous ? null : viewer));
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  }
+
+  private async findRetry(key: string, author: User | null): Promise<PostResult | null> {
+    const thread = await this.em.findOne(Thread, { idempotencyKey: key }, { populate: ['category', 'place', 'unit'] });
+    if (!thread) return null;
+    const sameAuthor = author ? thread.author?.id === author.id : thread.author === undefined || thread.author === null;
+    if (!sameAuthor)
+      throw new ConflictError('This idempotency key was already used for another post.', 'idempotencyKey');
+    return { thread, trackingCode: author ? null : this.services.trackingCodes.issue(key) };
+  }
+
+  private async create(input: PostFeedbackInput, author: User | null): Promise<PostResult> {
+    const category = await this.em.findOne(Category, input.categoryId);
+    if (!category) throw new NotFoundError('Category');
+    const place = await this.em.findOne(Unit, input.placeId);
+    if (!place) throw new NotFoundError('Place');
+    if (place.level === UnitLevel.DISTRICT) {
+      throw new BadUserInputError('Choose the commune or village where it happens.', 'placeId');
+    }
+    const path = await placePath(this.em, place);
+    const rules = await this.em.find(RoutingRule, {});
+    const route = chooseRoute(
+      rules.map((rule) => ({
+        id: rule.id,
+        categoryId: rule.category?.id ?? null,
+        placeId: rule.place?.id ?? null,
+        unitId: rule.unit.id,
+      })),
+      { categoryId: category.id, placePath: path.map((unit) => unit.id) },
+      path[path.length - 1]!.id,
+    );
+    const trackingCode = author ? null : this.services.trackingCodes.issue(input.idempotencyKey);
+    const now = new Date();
+
+    const thread = await withEventLog(this.em, this.services.bus, async (tx, events) => {
+      const unit = await tx.findOneOrFail(Unit, route.unitId);
+      const thread = tx.create(Thread, {
+        kind: input.kind,
+        title: input.title.trim(),
+        body: input.body.trim(),
+        category,
+        place,
+        unit,
+        author: author ?? undefined,
+        authorName: author?.displayName ?? ANONYMOUS_NAME,
+        trackingCodeHash: trackingCode ? TrackingCodes.hash(trackingCode) : undefined,
+        idempotencyKey: input.idempotencyKey,
+        isPublic: input.isPublic,
+        status: ThreadStatus.ROUTED,
+        acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),
+        answerDueAt: addWorkingHours(now, category.answerWithinHours),
+        searchText: foldVietnamese(`${input.title} ${input.body}`),
+        createdAt: now,
+      });
+      events.record(thread, {
+        type: ThreadEventType.POSTED,
+        actor: author ?? undefined,
+        actorName: thread.authorName,
+        toStatus: ThreadStatus.SUBMITTED,
+      });
+      events.record(thread, {
+        type: ThreadEventType.ROUTED,
+        actorName: SYSTEM_NAME,
+        fromStatus: ThreadStatus.SUBMITTED,
+        toStatus: ThreadStatus.ROUTED,
+        toUnit: unit,
+        reason: `${route.reason} → ${unit.name}`,
+      });
+      return thread;
+    });
+    return { thread, trackingCode };
+  }
+}

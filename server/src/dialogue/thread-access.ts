@@ -1,0 +1,36 @@
+import type { User } from '../accounts/user.entity.js';
+import { Role } from '../accounts/role.js';
+
+/** What authorization needs to know of a thread. */
+export interface ThreadScope {
+  isPublic: boolean;
+  authorId: string | null;
+  unitId: string;
+  escalatedToId: string | null;
+}
+
+export interface ThreadAccess {
+  /** May read the thread and its public messages and events. */
+  read: boolean;
+  /** May also read internal notes and internal events. */
+  internal: boolean;
+  /** Speaks for the responsible unit: replies, moves the status, transfers. */
+  officer: boolean;
+  /** The author, or the holder of the tracking code: answers back, reopens, rates. */
+  author: boolean;
+}
+
+export const NO_ACCESS: ThreadAccess = { read: false, internal: false, officer: false, author: false };
+
+/** The one rule for who may do what with a thread; queries and live events both go through it. */
+export function threadAccess(thread: ThreadScope, viewer: User | null, holdsTrackingCode = false): ThreadAccess {
+  const author = holdsTrackingCode || (viewer !== null && thread.authorId === viewer.id);
+  const viewerUnitId = viewer?.role === Role.OFFICER ? (viewer.unit?.id ?? null) : null;
+  const officer = viewerUnitId !== null && viewerUnitId === thread.unitId;
+  const staff =
+    officer ||
+    (viewerUnitId !== null && viewerUnitId === thread.escalatedToId) ||
+    viewer?.role === Role.MONITOR ||
+    viewer?.role === Role.ADMIN;
+  return { read: thread.isPublic || author || staff, internal: staff, officer, author };
+}

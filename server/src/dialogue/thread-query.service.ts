@@ -1,0 +1,133 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../accounts/role.js';
+import type { User } from '../accounts/user.entity.js';
+import type { Context } from '../shared/context.js';
+import { BadUserInputError, NotFoundError } from '../shared/errors.js';
+import { foldVietnamese } from '../shared/text.js';
+import { Unit } from '../units/unit.entity.js';
+import { Message } from './message.entity.js';
+import { ThreadEvent } from './thread-event.entity.js';
+import { Thread } from './thread.entity.js';
+import { accessFor } from './thread.service.js';
+import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
+
+export const EVENT_RELATIONS = ['thread', 'message.unit', 'fromUnit', 'toUnit'] as const;
+const LIST_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;
+const ORDERS = {
+  [ThreadOrder.NEWEST]: { createdAt: 'desc', id: 'desc' },
+  [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },
+  [ThreadOrder.DEADLINE]: { answerDueAt: 'asc', id: 'asc' },
+} as const;
+
+/** The threads a viewer may read, as a query condition (the SQL twin of threadAccess().read). */
+export function readableThreads(viewer: User | null): FilterQuery<Thread> {
+  if (!viewer) return { isPublic: true };
+  if (viewer.role === Role.ADMIN || viewer.role === Role.MONITOR) return {};
+  const own: FilterQuery<Thread>[] = [{ isPublic: true }, { author: viewer.id }];
+  if (viewer.role === Role.OFFICER && viewer.unit) own.push({ unit: viewer.unit.id }, { escalatedTo: viewer.unit.id });
+  return { $or: own };
+}
+
+/** Event cursors are positions in the log: decimal integers. */
+export function assertCursor(after: string | null | undefined): void {
+  if (after != null && !/^\d{1,18}$/.test(after))
+    throw new BadUserInputError('after must be an event cursor.', 'after');
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+async function placeAndBelow(em: EntityManager, placeId: string): Promise<string[]> {
+  const units = await em.find(Unit, {}, { fields: ['id', 'parent'] });
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    const parentId = unit.parent?.id;
+    if (parentId) children.set(parentId, [...(children.get(parentId) ?? []), unit.id]);
+  }
+  const found: string[] = [];
+  const queue = [placeId];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    found.push(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return found;
+}
+
+export class ThreadQueryService {
+  constructor(private readonly ctx: Context) {}
+
+  /** NOT_FOUND both when it does not exist and when the viewer may not read it. */
+  async thread(id: string, trackingCode?: string | null): Promise<Thread> {
+    const thread = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.ctx.em.findOne(Thread, id, { populate: [...LIST_RELATIONS] })
+      : null;
+    if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
+    return thread;
+  }
+
+  async threads(
+    filter: ThreadFilter,
+    order: ThreadOrder,
+    first: number,
+    after?: string | null,
+  ): Promise<ThreadConnection> {
+    const { em, viewer } = this.ctx;
+    const conditions: FilterQuery<Thread>[] = [readableThreads(viewer)];
+    if (filter.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
+    if (filter.categoryId) conditions.push({ category: filter.categoryId });
+    if (filter.placeId) conditions.push({ place: { $in: await placeAndBelow(em, filter.placeId) } });
+    if (filter.unitId) conditions.push({ unit: filter.unitId });
+    if (filter.kind) conditions.push({ kind: filter.kind });
+    if (filter.mine) conditions.push(viewer ? { author: viewer.id } : { id: { $in: [] } });
+    if (filter.overdue != null) {
+      const late = { $or: [{ acknowledgeOverdueAt: { $ne: null } }, { answerOverdueAt: { $ne: null } }] };
+      conditions.push(filter.overdue ? late : { acknowledgeOverdueAt: null, answerOverdueAt: null });
+    }
+    const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
+    for (const word of words) conditions.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    try {
+      const cursor = await em.findByCursor(
+        Thread,
+        { $and: conditions },
+        {
+          first,
+          after: after ?? undefined,
+          orderBy: ORDERS[order],
+          populate: [...LIST_RELATIONS],
+          includeCount: true,
+        },
+      );
+      return {
+        nodes: cursor.items,
+        endCursor: cursor.endCursor,
+        hasNextPage: cursor.hasNextPage,
+        totalCount: cursor.totalCount,
+      };
+    } catch (error) {
+      if (after && error instanceof Error && /cursor/i.test(error.message)) {
+        throw new BadUserInputError('This cursor is not valid for this list.', 'after');
+      }
+      throw error;
+    }
+  }
+
+  messages(thread: Thread): Promise<Message[]> {
+    const internal = accessFor(this.ctx, thread).internal;
+    return this.ctx.em.find(
+      Message,
+      { thread: thread.id, ...(internal ? {} : { internal: false }) },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['unit'] },
+    );
+  }
+
+  events(thread: Thread, after?: string | null): Promise<ThreadEvent[]> {
+    assertCursor(after);
+    const internal = accessFor(this.ctx, thread).internal;
+    return this.ctx.em.find(
+      ThreadEvent,
+      { thread: thread.id, ...(after ? { id: { $gt: after } } : {}), ...(internal ? {} : { internal: false }) },
+      { orderBy: { id: 'asc' }, populate: [...EVENT_RELATIONS] },
+    );
+  }
+}

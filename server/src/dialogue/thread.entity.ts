@@ -1,0 +1,147 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { User } from '../accounts/user.entity.js';
+import { Category } from '../units/category.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { FeedbackKind } from './feedback-kind.js';
+import { ThreadStatus } from './thread-status.js';
+
+@ObjectType({ description: 'A feedback thread (luồng đối thoại): a post and the dialogue that answers it.' })
+@Entity({ tableName: 'threads' })
+@Index({ properties: ['createdAt', 'id'] })
+@Index({ properties: ['unit', 'status'] })
+// Declared here so that schema diffs keep them; written by hand in the dialogue migration.
+@Index({
+  name: 'threads_search_text_trgm',
+  expression: 'create index "threads_search_text_trgm" on "threads" using gin ("search_text" gin_trgm_ops)',
+})
+@Index({
+  name: 'threads_acknowledge_due_open',
+  expression:
+    'create index "threads_acknowledge_due_open" on "threads" ("acknowledge_due_at") where "acknowledged_at" is null and "acknowledge_overdue_at" is null',
+})
+@Index({
+  name: 'threads_answer_due_open',
+  expression:
+    'create index "threads_answer_due_open" on "threads" ("answer_due_at") where "answered_at" is null and "answer_overdue_at" is null',
+})
+export class Thread {
+  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue';
+
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => FeedbackKind, { description: 'What kind of post this is.' })
+  @Enum({ items: () => FeedbackKind, type: 'string' })
+  kind!: FeedbackKind;
+
+  @Field(() => String, { description: 'Short title.' })
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => String, { description: 'What the citizen wrote.' })
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Field(() => Category, { description: 'Field (lĩnh vực) of the matter.' })
+  @ManyToOne(() => Category, { deleteRule: 'restrict' })
+  category!: Category;
+
+  @Field(() => Unit, { description: 'Where it happens: a commune or village.' })
+  @ManyToOne(() => Unit, { deleteRule: 'restrict' })
+  place!: Unit;
+
+  @Field(() => Unit, { description: 'The unit responsible for answering now.' })
+  @ManyToOne(() => Unit, { deleteRule: 'restrict' })
+  unit!: Unit;
+
+  @Field(() => Unit, { nullable: true, description: 'The unit the thread was escalated to when it became overdue.' })
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  escalatedTo?: Unit;
+
+  @Index()
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  author?: User;
+
+  @Field(() => String, { description: 'Name shown for the author; anonymous posts show "Người dân ẩn danh".' })
+  @Property({ type: 'string', length: 100 })
+  authorName!: string;
+
+  /** SHA-256 of the anonymous poster's tracking code; the code itself is never stored. */
+  @Property({ type: 'string', length: 64, nullable: true, unique: true, hidden: true })
+  trackingCodeHash?: string;
+
+  @Property({ type: 'string', length: 100, nullable: true, unique: true, hidden: true })
+  idempotencyKey?: string;
+
+  @Field(() => Boolean, { description: 'Public threads are on the board for everyone to read.' })
+  @Property({ type: 'boolean' })
+  isPublic!: boolean;
+
+  @Field(() => ThreadStatus, { description: 'Where the thread stands.' })
+  @Enum({ items: () => ThreadStatus, type: 'string' })
+  status: ThreadStatus = ThreadStatus.SUBMITTED;
+
+  @Field(() => Date, { description: 'The unit must acknowledge by then.' })
+  @Property({ type: 'Date', columnType: 'timestamptz' })
+  acknowledgeDueAt!: Date;
+
+  @Field(() => Date, { description: 'The unit must answer by then.' })
+  @Property({ type: 'Date', columnType: 'timestamptz' })
+  answerDueAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the unit acknowledged it.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  acknowledgedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the unit first replied in the thread.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  firstReplyAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the unit last marked it answered.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  answeredAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was resolved.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  resolvedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was found past its acknowledgement deadline.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  acknowledgeOverdueAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was found past its answer deadline.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  answerOverdueAt?: Date;
+
+  @Field(() => Int, { description: 'How many citizens support it (+1).' })
+  @Property({ type: 'integer' })
+  supportCount: number = 0;
+
+  @Field(() => Int, { nullable: true, description: "The citizen's rating of the answer, 1 to 5." })
+  @Property({ type: 'smallint', nullable: true })
+  rating?: number;
+
+  @Field(() => String, { nullable: true, description: "The citizen's comment on the answer." })
+  @Property({ type: 'text', nullable: true })
+  ratingComment?: string;
+
+  /** Title and body folded (no diacritics, lower case) for search. */
+  @Property({ type: 'text', hidden: true })
+  searchText!: string;
+
+  @Field(() => Date, { description: 'When it was posted.' })
+  @Property({ type: 'Date', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: 'When it last changed.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Boolean, { description: 'Past a deadline and not yet acknowledged or answered in time.' })
+  get overdue(): boolean {
+    return Boolean(this.acknowledgeOverdueAt ?? this.answerOverdueAt);
+  }
+}

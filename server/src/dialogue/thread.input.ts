@@ -1,0 +1,134 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { FeedbackKind } from './feedback-kind.js';
+import { ThreadStatus } from './thread-status.js';
+
+const NOT_BLANK = /\S/;
+const TRACKING_CODE_DESCRIPTION = 'The tracking code of an anonymous post, instead of signing in.';
+
+@InputType({ description: 'A new feedback thread.' })
+export class PostFeedbackInput {
+  @Field(() => FeedbackKind, { description: 'What kind of post this is.' })
+  @IsIn(Object.values(FeedbackKind))
+  kind!: FeedbackKind;
+
+  @Field(() => String, { description: 'Short title, 5 to 200 characters.' })
+  @Length(5, 200, { message: 'title must be 5 to 200 characters long' })
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title!: string;
+
+  @Field(() => String, { description: 'What happened or what is proposed, 10 to 5000 characters.' })
+  @Length(10, 5000, { message: 'body must be 10 to 5000 characters long' })
+  body!: string;
+
+  @Field(() => ID, { description: 'The field (category).' })
+  @IsUUID('all', { message: 'categoryId must be a category id' })
+  categoryId!: string;
+
+  @Field(() => ID, { description: 'Where: a commune or village unit.' })
+  @IsUUID('all', { message: 'placeId must be a unit id' })
+  placeId!: string;
+
+  @Field(() => Boolean, { description: 'Public threads appear on the board; private ones only to you and the units.' })
+  @IsBoolean()
+  isPublic!: boolean;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Post without an account (also when signed in): you get a tracking code instead.',
+  })
+  @IsBoolean()
+  anonymous!: boolean;
+
+  @Field(() => String, {
+    description:
+      'A key the client generates once per post (a UUID); a retry with the same key returns the same thread.',
+  })
+  @Length(8, 100, { message: 'idempotencyKey must be 8 to 100 characters long' })
+  @Matches(/^[\w-]+$/, { message: 'idempotencyKey may hold letters, digits, - and _ only' })
+  idempotencyKey!: string;
+}
+
+@InputType({ description: 'A message in a thread.' })
+export class ReplyInput {
+  @Field(() => ID, { description: 'The thread.' })
+  @IsUUID('all', { message: 'threadId must be a thread id' })
+  threadId!: string;
+
+  @Field(() => String, { description: 'The text, 1 to 5000 characters.' })
+  @Length(1, 5000, { message: 'body must be 1 to 5000 characters long' })
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  body!: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "An internal note: only staff see it (the unit's officers).",
+  })
+  @IsBoolean()
+  internal!: boolean;
+
+  @Field(() => String, { nullable: true, description: TRACKING_CODE_DESCRIPTION })
+  @IsOptional()
+  @MaxLength(40)
+  trackingCode?: string | null;
+}
+
+@InputType({ description: 'Move a thread to another status.' })
+export class ChangeStatusInput {
+  @Field(() => ID, { description: 'The thread.' })
+  @IsUUID('all', { message: 'threadId must be a thread id' })
+  threadId!: string;
+
+  @Field(() => ThreadStatus, { description: 'The status to move to.' })
+  @IsIn(Object.values(ThreadStatus))
+  status!: ThreadStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why; required to reject or to reopen.' })
+  @IsOptional()
+  @MaxLength(2000)
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: TRACKING_CODE_DESCRIPTION })
+  @IsOptional()
+  @MaxLength(40)
+  trackingCode?: string | null;
+}
+
+@InputType({ description: 'Hand a thread to another unit.' })
+export class TransferInput {
+  @Field(() => ID, { description: 'The thread.' })
+  @IsUUID('all', { message: 'threadId must be a thread id' })
+  threadId!: string;
+
+  @Field(() => ID, { description: 'The unit that becomes responsible.' })
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId!: string;
+
+  @Field(() => String, { description: 'Why the other unit is the right one.' })
+  @Length(3, 2000, { message: 'reason must be 3 to 2000 characters long' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+@InputType({ description: "The citizen's rating of a resolved thread." })
+export class RateInput {
+  @Field(() => ID, { description: 'The thread.' })
+  @IsUUID('all', { message: 'threadId must be a thread id' })
+  threadId!: string;
+
+  @Field(() => Int, { description: '1 (poor) to 5 (excellent).' })
+  @IsInt()
+  @Min(1, { message: 'score must be from 1 to 5' })
+  @Max(5, { message: 'score must be from 1 to 5' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'A comment on the answer, up to 1000 characters.' })
+  @IsOptional()
+  @MaxLength(1000, { message: 'comment must be at most 1000 characters long' })
+  comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: TRACKING_CODE_DESCRIPTION })
+  @IsOptional()
+  @MaxLength(40)
+  trackingCode?: string | null;
+}

@@ -1,0 +1,128 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../accounts/role.js';
+import type { Context } from '../shared/context.js';
+import { BadUserInputError } from '../shared/errors.js';
+import { Message } from './message.entity.js';
+import { PostingService } from './posting.service.js';
+import { ThreadEvent } from './thread-event.entity.js';
+import { ThreadQueryService } from './thread-query.service.js';
+import { movesFrom, ThreadStatus } from './thread-status.js';
+import { Thread } from './thread.entity.js';
+import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import { accessFor, ThreadService } from './thread.service.js';
+import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder } from './thread.type.js';
+
+const TRACKING_CODE = { nullable: true, description: 'Tracking code of an anonymous post, instead of signing in.' };
+
+@Resolver(() => Thread)
+export class ThreadResolver {
+  @Query(() => Thread, { description: 'One thread; NOT_FOUND when it does not exist or is not yours to read.' })
+  thread(
+    @Arg('id', () => ID, { description: 'Id of the thread.' }) id: string,
+    @Arg('trackingCode', () => String, TRACKING_CODE) trackingCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Thread> {
+    return new ThreadQueryService(ctx).thread(id, trackingCode);
+  }
+
+  @Query(() => ThreadConnection, {
+    description: 'Threads the viewer may read: the public board, own threads, a unit inbox.',
+  })
+  threads(
+    @Arg('filter', () => ThreadFilter, { nullable: true, description: 'Conditions; none lists everything readable.' })
+    filter: ThreadFilter | null,
+    @Arg('orderBy', () => ThreadOrder, { defaultValue: ThreadOrder.NEWEST, description: 'Sort order.' })
+    orderBy: ThreadOrder,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ThreadConnection> {
+    if (first < 1 || first > 100) throw new BadUserInputError('first must be from 1 to 100.', 'first');
+    return new ThreadQueryService(ctx).threads(filter ?? {}, orderBy, first, after);
+  }
+
+  @Mutation(() => PostFeedbackPayload, {
+    description:
+      'Post feedback, signed in or anonymously; it is routed at once. Retrying with the same idempotencyKey returns the same thread.',
+  })
+  async postFeedback(
+    @Arg('input', () => PostFeedbackInput, { description: 'The post.' }) input: PostFeedbackInput,
+    @Ctx() ctx: Context,
+  ): Promise<PostFeedbackPayload> {
+    const result = await new PostingService(ctx.em, ctx.services).post(input, ctx.viewer);
+    if (result.trackingCode) ctx.grants.add(result.thread.id);
+    return result;
+  }
+
+  @Mutation(() => Message, {
+    description: 'Write in a thread: the author answers back, the unit replies or adds an internal note.',
+  })
+  replyToThread(
+    @Arg('input', () => ReplyInput, { description: 'The message.' }) input: ReplyInput,
+    @Ctx() ctx: Context,
+  ) {
+    return new ThreadService(ctx).reply(input);
+  }
+
+  @Mutation(() => Thread, {
+    description: 'Move a thread through its statuses; an illegal move gives INVALID_TRANSITION and changes nothing.',
+  })
+  changeThreadStatus(
+    @Arg('input', () => ChangeStatusInput, { description: 'The move.' }) input: ChangeStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<Thread> {
+    return new ThreadService(ctx).changeStatus(input);
+  }
+
+  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Thread, {
+    description: 'Hand a thread to another unit, with a reason; the new unit must acknowledge it.',
+  })
+  transferThread(
+    @Arg('input', () => TransferInput, { description: 'The transfer.' }) input: TransferInput,
+    @Ctx() ctx: Context,
+  ): Promise<Thread> {
+    return new ThreadService(ctx).transfer(input);
+  }
+
+  @Mutation(() => Thread, { description: 'Rate the answer of a resolved thread, once.' })
+  rateThread(@Arg('input', () => RateInput, { description: 'The rating.' }) input: RateInput, @Ctx() ctx: Context) {
+    return new ThreadService(ctx).rate(input);
+  }
+
+  @Authorized(Role.CITIZEN)
+  @Mutation(() => Thread, { description: 'Support (+1) a public initiative or petition, once per citizen.' })
+  supportThread(@Arg('threadId', () => ID, { description: 'The thread.' }) threadId: string, @Ctx() ctx: Context) {
+    if (!/^[0-9a-f-]{36}$/i.test(threadId)) throw new BadUserInputError('threadId must be a thread id', 'threadId');
+    return new ThreadService(ctx).support(threadId);
+  }
+
+  @FieldResolver(() => [Message], { description: 'The messages the viewer may read, oldest first.' })
+  messages(@Root() thread: Thread, @Ctx() ctx: Context): Promise<Message[]> {
+    return new ThreadQueryService(ctx).messages(thread);
+  }
+
+  @FieldResolver(() => [ThreadEvent], { description: 'The events the viewer may read, oldest first: the timeline.' })
+  events(
+    @Root() thread: Thread,
+    @Arg('after', () => String, { nullable: true, description: 'Only events after this cursor.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ThreadEvent[]> {
+    return new ThreadQueryService(ctx).events(thread, after);
+  }
+
+  @FieldResolver(() => [ThreadStatus], { description: 'The statuses the viewer may move this thread to now.' })
+  allowedMoves(@Root() thread: Thread, @Ctx() ctx: Context): ThreadStatus[] {
+    const access = accessFor(ctx, thread);
+    return [
+      ...(access.officer ? movesFrom(thread.status, 'OFFICER') : []),
+      ...(access.author ? movesFrom(thread.status, 'AUTHOR') : []),
+    ];
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer posted this thread or holds its tracking code.' })
+  viewerIsAuthor(@Root() thread: Thread, @Ctx() ctx: Context): boolean {
+    return accessFor(ctx, thread).author;
+  }
+}

@@ -1,0 +1,192 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../accounts/role.js';
+import type { Context } from '../shared/context.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '../shared/errors.js';
+import { Unit } from '../units/unit.entity.js';
+import { withEventLog } from './event-log.js';
+import { SUPPORTABLE_KINDS } from './feedback-kind.js';
+import { Message } from './message.entity.js';
+import { Support } from './support.entity.js';
+import { NO_ACCESS, threadAccess, type ThreadAccess } from './thread-access.js';
+import { Thread } from './thread.entity.js';
+import { ThreadEventType } from './thread-event.entity.js';
+import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
+import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import { TrackingCodes } from './tracking-code.js';
+import { addWorkingHours } from './working-time.js';
+
+const THREAD_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;
+
+export const scopeOf = (thread: Thread) => ({
+  isPublic: thread.isPublic,
+  authorId: thread.author?.id ?? null,
+  unitId: thread.unit.id,
+  escalatedToId: thread.escalatedTo?.id ?? null,
+});
+
+/** The viewer's rights on a thread; a matching tracking code makes them its author for this operation. */
+export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
+  if (trackingCode && thread.trackingCodeHash && TrackingCodes.hash(trackingCode) === thread.trackingCodeHash) {
+    ctx.grants.add(thread.id);
+  }
+  return threadAccess(scopeOf(thread), ctx.viewer, ctx.grants.has(thread.id));
+}
+
+/** Replies, status moves, transfers, ratings and support: each one transaction with its events. */
+export class ThreadService {
+  constructor(private readonly ctx: Context) {}
+
+  /** Locks the thread row for the rest of the transaction: concurrent changes queue up. */
+  private async lockThread(tx: EntityManager, threadId: string, trackingCode?: string | null) {
+    await tx.execute('select id from threads where id = ? for update', [threadId]);
+    const thread = await tx.findOne(Thread, threadId, { populate: [...THREAD_RELATIONS], refresh: true });
+    const access = thread ? accessFor(this.ctx, thread, trackingCode) : NO_ACCESS;
+    if (!thread || !access.read) throw new NotFoundError('Thread');
+    return { thread, access };
+  }
+
+  reply(input: ReplyInput): Promise<Message> {
+    const { viewer, services } = this.ctx;
+    return withEventLog(this.ctx.em, services.bus, async (tx, events) => {
+      const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
+      if (input.internal ? !access.officer : !(access.officer || access.author)) {
+        throw new ForbiddenError(
+          input.internal
+            ? 'Only officers of the responsible unit write internal notes.'
+            : 'Only the author and the responsible unit write in this thread.',
+        );
+      }
+      if (thread.status === ThreadStatus.CLOSED || thread.status === ThreadStatus.REJECTED) {
+        throw new BadUserInputError('This thread is closed.', 'threadId');
+      }
+      const asOfficer = access.officer;
+      const message = tx.create(Message, {
+        thread,
+        author: viewer ?? undefined,
+        authorName: viewer?.displayName ?? thread.authorName,
+        unit: asOfficer ? thread.unit : undefined,
+        body: input.body.trim(),
+        internal: input.internal,
+      });
+      if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
+      events.record(thread, {
+        type: input.internal ? ThreadEventType.INTERNAL_NOTE : ThreadEventType.MESSAGE,
+        actor: viewer ?? undefined,
+        actorName: message.authorName,
+        internal: input.internal,
+        message,
+      });
+      return message;
+    });
+  }
+
+  changeStatus(input: ChangeStatusInput): Promise<Thread> {
+    return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
+      const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
+      const mover =
+        input.status === ThreadStatus.REOPENED ? (access.author ? 'AUTHOR' : null) : access.officer ? 'OFFICER' : null;
+      const check = checkTransition(thread.status, input.status, mover ?? 'AUTHOR', input.reason);
+      if (check === 'illegal') throw new InvalidTransitionError(thread.status, input.status);
+      if (check === 'not-yours' || mover === null) {
+        throw new ForbiddenError('Only the responsible unit moves this thread; only its author reopens it.');
+      }
+      if (check === 'reason-required') throw new BadUserInputError('Give a reason for this move.', 'reason');
+      const from = thread.status;
+      const now = new Date();
+      thread.status = input.status;
+      if (input.status === ThreadStatus.ACKNOWLEDGED) thread.acknowledgedAt = now;
+      if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
+      if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
+      events.record(thread, {
+        type: ThreadEventType.STATUS_CHANGED,
+        actor: this.ctx.viewer ?? undefined,
+        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        fromStatus: from,
+        toStatus: input.status,
+        reason: input.reason?.trim() || undefined,
+      });
+      return thread;
+    });
+  }
+
+  transfer(input: TransferInput): Promise<Thread> {
+    const { viewer } = this.ctx;
+    return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
+      const { thread, access } = await this.lockThread(tx, input.threadId);
+      if (!access.officer && viewer?.role !== Role.ADMIN) {
+        throw new ForbiddenError('Only the responsible unit or an administrator transfers a thread.');
+      }
+      if (!OPEN_STATUSES.includes(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.ROUTED);
+      const target = await tx.findOne(Unit, input.unitId);
+      if (!target) throw new NotFoundError('Unit');
+      if (target.id === thread.unit.id) throw new BadUserInputError('The thread is already with this unit.', 'unitId');
+      const from = { unit: thread.unit, status: thread.status };
+      const now = new Date();
+      thread.unit = target;
+      thread.status = ThreadStatus.ROUTED;
+      thread.acknowledgedAt = undefined;
+      thread.acknowledgeOverdueAt = undefined;
+      thread.escalatedTo = undefined;
+      thread.acknowledgeDueAt = addWorkingHours(now, thread.category.acknowledgeWithinHours);
+      events.record(thread, {
+        type: ThreadEventType.TRANSFERRED,
+        actor: viewer ?? undefined,
+        actorName: viewer!.displayName,
+        fromUnit: from.unit,
+        toUnit: target,
+        fromStatus: from.status,
+        toStatus: ThreadStatus.ROUTED,
+        reason: input.reason.trim(),
+      });
+      return thread;
+    });
+  }
+
+  rate(input: RateInput): Promise<Thread> {
+    return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
+      const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
+      if (!access.author) throw new ForbiddenError('Only the author rates the answer.');
+      if (thread.status !== ThreadStatus.RESOLVED && thread.status !== ThreadStatus.CLOSED) {
+        throw new BadUserInputError('A thread can be rated once it is resolved.', 'threadId');
+      }
+      if (thread.rating != null) throw new ConflictError('This thread has already been rated.');
+      thread.rating = input.score;
+      thread.ratingComment = input.comment?.trim() || undefined;
+      events.record(thread, {
+        type: ThreadEventType.RATED,
+        actor: this.ctx.viewer ?? undefined,
+        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        rating: input.score,
+        reason: thread.ratingComment,
+      });
+      return thread;
+    });
+  }
+
+  async support(threadId: string): Promise<Thread> {
+    const viewer = this.ctx.viewer!;
+    try {
+      return await withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
+        const { thread } = await this.lockThread(tx, threadId);
+        if (!thread.isPublic || !SUPPORTABLE_KINDS.includes(thread.kind)) {
+          throw new BadUserInputError('Only public initiatives and petitions can be supported.', 'threadId');
+        }
+        tx.create(Support, { thread, user: viewer.id });
+        thread.supportCount += 1;
+        events.record(thread, { type: ThreadEventType.SUPPORTED, actor: viewer, actorName: viewer.displayName });
+        return thread;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError('You already support this thread.');
+      }
+      throw error;
+    }
+  }
+}

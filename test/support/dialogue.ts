@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { TestServer } from './server.js';
+
+export interface Directory {
+  unit(code: string): string;
+  category(code: string): string;
+}
+
+/** Unit and category ids by code, read through the API. */
+export async function directory(server: TestServer): Promise<Directory> {
+  const result = await server.gql<{
+    units: Array<{ id: string; code: string }>;
+    categories: Array<{ id: string; code: string }>;
+  }>('{ units { id code } categories { id code } }');
+  const units = new Map(result.data!.units.map((unit) => [unit.code, unit.id]));
+  const categories = new Map(result.data!.categories.map((category) => [category.code, category.id]));
+  const get = (map: Map<string, string>, code: string) => {
+    const id = map.get(code);
+    if (!id) throw new Error(`unknown code ${code}`);
+    return id;
+  };
+  return { unit: (code) => get(units, code), category: (code) => get(categories, code) };
+}
+
+export const POST = `mutation ($input: PostFeedbackInput!) {
+  postFeedback(input: $input) { trackingCode thread { id status isPublic unit { code } place { code } category { code } authorName } }
+}`;
+
+export interface PostedThread {
+  id: string;
+  status: string;
+  unit: { code: string };
+  trackingCode: string | null;
+}
+
+/** Posts a thread through the API and returns it, failing loudly on errors. */
+export async function post(
+  server: TestServer,
+  dir: Directory,
+  options: {
+    token?: string;
+    category?: string;
+    place?: string;
+    isPublic?: boolean;
+    anonymous?: boolean;
+    kind?: string;
+    title?: string;
+    body?: string;
+    idempotencyKey?: string;
+  } = {},
+): Promise<PostedThread> {
+  const input = {
+    kind: options.kind ?? 'REPORT',
+    title: options.title ?? 'Đường liên thôn xuống cấp',
+    body: options.body ?? 'Đoạn đường qua thôn bị sạt lở sau mưa lớn, xe máy đi lại rất nguy hiểm.',
+    categoryId: dir.category(options.category ?? 'INFRASTRUCTURE'),
+    placeId: dir.unit(options.place ?? 'LH.NB'),
+    isPublic: options.isPublic ?? true,
+    anonymous: options.anonymous ?? false,
+    idempotencyKey: options.idempotencyKey ?? randomUUID(),
+  };
+  const result = await server.gql<{
+    postFeedback: { trackingCode: string | null; thread: Omit<PostedThread, 'trackingCode'> };
+  }>(POST, { token: options.token, variables: { input } });
+  if (!result.data?.postFeedback) throw new Error(`post failed: ${JSON.stringify(result.errors)}`);
+  return { ...result.data.postFeedback.thread, trackingCode: result.data.postFeedback.trackingCode };
+}
+
+export const CHANGE_STATUS = `mutation ($input: ChangeStatusInput!) { changeThreadStatus(input: $input) { id status } }`;
+export const REPLY = `mutation ($input: ReplyInput!) { replyToThread(input: $input) { id body internal authorName } }`;
+
+export async function move(
+  server: TestServer,
+  token: string | undefined,
+  threadId: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+) {
+  return server.gql<{ changeThreadStatus: { status: string } }>(CHANGE_STATUS, {
+    token,
+    variables: { input: { threadId, status, ...extra } },
+  });
+}
