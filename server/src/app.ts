@@ -11,12 +11,14 @@ import { RateLimiter } from './shared/rate-limit.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
+import { OverdueWatcher } from './dialogue/overdue.job.js';
 
 export interface App {
   url: string;
   port: number;
   orm: Orm;
   log: Logger;
+  overdue: OverdueWatcher;
   /** Shuts down in order: HTTP and sockets drained, ORM closed, embedded PostgreSQL stopped. */
   stop(): Promise<void>;
 }
@@ -25,7 +27,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let database: OpenDatabase | undefined;
   let server: RunningServer | undefined;
   let bus: EventBus | undefined;
+  let watcher: OverdueWatcher | undefined;
   const stop = async () => {
+    await watcher?.stop();
     await server?.stop();
     await bus?.close();
     await database?.close();
@@ -50,7 +54,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       trackingCodes: new TrackingCodes(secret),
     };
     server = await startHttpServer(orm, await createSchema(), services);
-    return { url: server.url, port: server.port, orm, log, stop };
+    watcher = new OverdueWatcher(orm, bus, log);
+    watcher.start(config.overdueScanSeconds);
+    return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));
     throw error;

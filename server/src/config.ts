@@ -35,6 +35,8 @@ export interface Config {
   demoPassword: string;
   logLevel: LogLevel;
   maxBodyBytes: number;
+  /** How often each instance looks for overdue threads. */
+  overdueScanSeconds: number;
   limits: GuardRailLimits;
 }
 
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoPassword,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, environment === 'test' ? 'silent' : 'info'),
     maxBodyBytes: integer('MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    overdueScanSeconds: integer('OVERDUE_SCAN_SECONDS', 60, 1, 3600),
     limits: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 200),

@@ -1,3 +1,4 @@
+import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from './server.js';
 
@@ -81,3 +82,68 @@ export async function move(
     variables: { input: { threadId, status, ...extra } },
   });
 }
+
+export interface LiveEvent {
+  cursor: string;
+  type: string;
+  threadId: string;
+  toStatus?: string | null;
+  message?: { body: string } | null;
+}
+
+export const EVENT_FIELDS = 'cursor type threadId toStatus internal message { body }';
+
+/** Collects what a subscription delivers; `until(n)` waits for at least n events. */
+export function collect(client: Client, query: string, variables: Record<string, unknown>) {
+  const events: LiveEvent[] = [];
+  const errors: unknown[] = [];
+  let completed = false;
+  const waiters: Array<() => void> = [];
+  const notify = () => waiters.splice(0).forEach((wake) => wake());
+  const dispose = client.subscribe<Record<string, LiveEvent>>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        const event = result.data && Object.values(result.data)[0];
+        if (event) events.push(event);
+        notify();
+      },
+      error: (error) => {
+        errors.push(error);
+        notify();
+      },
+      complete: () => {
+        completed = true;
+        notify();
+      },
+    },
+  );
+  const settle = (check: () => boolean, what: string, timeoutMs = 5000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`)),
+        timeoutMs,
+      );
+      const test = () => {
+        if (check()) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(test);
+      };
+      test();
+    });
+  return {
+    events,
+    errors,
+    get completed() {
+      return completed;
+    },
+    until: (count: number) => settle(() => events.length >= count, `${count} events`),
+    ended: () => settle(() => completed || errors.length > 0, 'the end of the stream'),
+    dispose,
+  };
+}
+
+/** Lets a just-made subscription register on the server before anything is published. */
+export const settleSubscription = () => new Promise((resolve) => setTimeout(resolve, 150));

@@ -29,7 +29,9 @@ export class Category {
   @Property({ type: 'integer' })
   acknowledgeWithinHours: number = 8;
 
-  @Field(() => Int, { description: 'Working hours a unit has to answer a thread of this field (8 working hours a day).' })
+  @Field(() => Int, {
+    description: 'Working hours a unit has to answer a thread of this field (8 working hours a day).',
+  })
   @Property({ type: 'integer' })
   answerWithinHours: number = 24;
 
