@@ -6,7 +6,7 @@ export const CREATE_CAMPAIGN = `mutation ($input: CampaignInput!) {
 }`;
 
 export const REGISTER_MODEL = `mutation ($input: RegisterModelInput!) {
-  registerModel(input: $input) { id status year unit { code } }
+  registerModel(input: $input) { id status year resourcesVnd unit { code } }
 }`;
 
 export const MODEL_FIELDS = `id status appraisalScore appraisalNotes decisionNumber decisionDate
@@ -38,20 +38,24 @@ export async function registerModel(
   campaignId: string,
   title = 'Mô hình thử nghiệm',
 ): Promise<string> {
-  const result = await server.gql<{ registerModel: { id: string } }>(REGISTER_MODEL, {
-    token: officer,
-    variables: {
-      input: {
-        campaignId,
-        year: 2025,
-        title,
-        field: 'ECONOMY',
-        goals: 'Hỗ trợ hộ nghèo phát triển sinh kế',
-        programmes: ['POVERTY_REDUCTION'],
-        beneficiaries: ['POOR_HOUSEHOLDS'],
+  const result = await server.gql<{ registerModel: { id: string; status: string; resourcesVnd: string } }>(
+    REGISTER_MODEL,
+    {
+      token: officer,
+      variables: {
+        input: {
+          campaignId,
+          year: 2025,
+          title,
+          field: 'ECONOMY',
+          goals: 'Hỗ trợ hộ nghèo phát triển sinh kế',
+          programmes: ['POVERTY_REDUCTION'],
+          beneficiaries: ['POOR_HOUSEHOLDS'],
+        },
       },
     },
-  });
+  );
   expect(result.errors).toBeUndefined();
+  expect(result.data!.registerModel).toMatchObject({ status: 'REGISTERED', resourcesVnd: '0' });
   return result.data!.registerModel.id;
 }

@@ -36,6 +36,7 @@ interface Review {
 let server: TestServer;
 let campaignId: string;
 let monitor: string;
+const statements: string[] = [];
 
 const review = async (year: number | null, token = monitor) => {
   const result = await server.gql<{ campaignReview: Review }>(REVIEW, { token, variables: { campaignId, year } });
@@ -45,6 +46,11 @@ const review = async (year: number | null, token = monitor) => {
 
 beforeAll(async () => {
   server = await startTestServer();
+  // Every SQL statement the server sends goes through this knex instance.
+  server.app.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (query: { sql: string }) => void statements.push(query.sql));
   monitor = await server.login('bdv@nghedan.demo');
   const campaigns = await server.gql<{ campaigns: Array<{ id: string; name: string; years: number[] }> }>(
     '{ campaigns { id name years } }',
@@ -140,5 +146,36 @@ describe('who may read the review', () => {
   it('refuses a year outside the campaign period', async () => {
     const result = await server.gql(REVIEW, { token: monitor, variables: { campaignId, year: 2019 } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+});
+
+describe('the cost of the campaign pages in SQL', () => {
+  const counted = async (query: string, variables: Record<string, unknown>) => {
+    statements.length = 0;
+    const result = await server.gql(query, { token: monitor, variables });
+    expect(result.errors).toBeUndefined();
+    return { result, count: statements.filter((sql) => !/^(begin|commit|rollback)/i.test(sql)).length };
+  };
+
+  it('computes the review in a fixed number of statements, however many models', async () => {
+    const { count } = await counted(REVIEW, { campaignId, year: null });
+    // The viewer, the campaign, four aggregates and the units named in them.
+    expect(count).toBeLessThanOrEqual(7);
+  });
+
+  it('lists every model with its unit, campaign and exact resources without a query per model', async () => {
+    const { result, count } = await counted(
+      `query ($filter: CampaignModelFilter!) {
+        campaignModels(filter: $filter) { id title status year field resourcesVnd unit { code name } campaign { name } }
+      }`,
+      { filter: { campaignId } },
+    );
+    const models = (result.data as { campaignModels: Array<{ resourcesVnd: string; year: number }> }).campaignModels;
+    expect(models).toHaveLength(49);
+    const sum2023 = models
+      .filter((model) => model.year === 2023)
+      .reduce((sum, model) => sum + BigInt(model.resourcesVnd), 0n);
+    expect(sum2023).toBe(BigInt((await review(2023)).totals.resourcesVnd));
+    expect(count).toBeLessThanOrEqual(3);
   });
 });

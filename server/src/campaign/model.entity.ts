@@ -1,4 +1,15 @@
-import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  OptionalProps,
+  BigIntType,
+  Check,
+  Entity,
+  Enum,
+  Formula,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -7,15 +18,16 @@ import { Unit } from '../units/unit.entity.js';
 import { Beneficiary, ModelField, TargetProgramme } from './campaign.enums.js';
 import { Campaign } from './campaign.entity.js';
 import { ModelAction, ModelStatus } from './model-status.js';
+import { VndScalar } from './vnd.scalar.js';
 
 @ObjectType({
   description: 'A "Dân vận khéo" model registered by a unit for one year (one round) of a campaign.',
 })
 @Entity({ tableName: 'campaign_models' })
 @Index({ properties: ['campaign', 'year'] })
-@Check({ name: 'campaign_models_score_check', expression: 'appraisal_score between 0 and 100' })
+@Check({ name: 'campaign_models_score_check', expression: 'appraisal_score >= 0 and appraisal_score <= 100' })
 export class CampaignModel {
-  [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'createdAt' | 'updatedAt' | 'resourcesVnd';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -77,6 +89,17 @@ export class CampaignModel {
 
   @ManyToOne(() => User, { deleteRule: 'restrict' })
   registeredBy!: User;
+
+  /** Summed by PostgreSQL in the same select that loads the model: no query per model in a list. */
+  @Field(() => VndScalar, { description: 'Resources mobilised over all reports, in đồng (exact sum).' })
+  @Formula(
+    (alias) =>
+      `(select coalesce(sum(r.resources_vnd), 0) from campaign_progress_reports r where r.model_id = ${alias}.id)`,
+    {
+      type: new BigIntType('bigint'),
+    },
+  )
+  resourcesVnd: bigint = 0n;
 
   @Field(() => Date, { description: 'When the unit registered the model.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

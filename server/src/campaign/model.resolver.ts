@@ -17,7 +17,6 @@ import { CampaignModel, ModelStep } from './model.entity.js';
 import { ModelService } from './model.service.js';
 import { ProgressReport, WorkItem } from './report.entity.js';
 import { Replication } from './replication.entity.js';
-import { VndScalar } from './vnd.scalar.js';
 
 const stepInput = { description: 'The model and an optional note.' };
 
@@ -132,17 +131,6 @@ export class ModelResolver {
       { model: model.id },
       { populate: ['works', 'author'], orderBy: { reportedOn: 'asc', createdAt: 'asc' } },
     );
-  }
-
-  @FieldResolver(() => VndScalar, { description: 'Resources mobilised over all reports, in đồng (exact sum).' })
-  async resourcesVnd(@Root() model: CampaignModel, @Ctx() { em }: Context): Promise<bigint> {
-    const [row] = await em
-      .getConnection()
-      .execute<Array<{ total: string }>>(
-        'select coalesce(sum(resources_vnd), 0)::text as total from campaign_progress_reports where model_id = ?',
-        [model.id],
-      );
-    return BigInt(row?.total ?? '0');
   }
 
   @FieldResolver(() => [Replication], { description: 'Other units that took the model up.' })

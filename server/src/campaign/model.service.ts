@@ -55,7 +55,7 @@ export class ModelService {
       ],
     };
     return this.em.find(CampaignModel, where, {
-      populate: ['unit'],
+      populate: ['unit', 'campaign'],
       orderBy: { year: 'desc', unit: { code: 'asc' }, title: 'asc' },
     });
   }
@@ -63,7 +63,11 @@ export class ModelService {
   /** NOT_FOUND both when there is no such model and when the viewer may not see it. */
   async get(viewer: User, id: string): Promise<CampaignModel> {
     const model = UUID.test(id)
-      ? await this.em.findOne(CampaignModel, { $and: [{ id }, visibleModels(viewer)] }, { populate: ['unit'] })
+      ? await this.em.findOne(
+          CampaignModel,
+          { $and: [{ id }, visibleModels(viewer)] },
+          { populate: ['unit', 'campaign'] },
+        )
       : null;
     if (!model) throw new NotFoundError('Model');
     return model;
