@@ -41,19 +41,16 @@ export class PostingService {
   ) {}
 
   async post(input: PostFeedbackInput, viewer: User | null): Promise<PostResult> {
-    const anonymous = input.anonymous || viewer === null;
-    const existing = await this.findRetry(input.idempotencyKey, anonymous ? null : viewer);
+    const author = input.anonymous ? null : viewer;
+    const existing = await this.findRetry(input.idempotencyKey, author);
     if (existing) return existing;
     try {
-      return await this.create(input, anonymous ? null : viewer);
+      return await this.create(input, author);
     } catch (error) {
       // Two retries raced: the loser returns what the winner created.
-      if (error instanceof UniqueConstraintViolationException) {
-        const winner = await this.em
-          .fork()
-          .transactional(() => this.findRetry(input.idempotencyKey, anonymous ? null : viewer));
-        if (winner) return winner;
-      }
+      const winner =
+        error instanceof UniqueConstraintViolationException ? await this.findRetry(input.idempotencyKey, author) : null;
+      if (winner) return winner;
       throw error;
     }
   }
