@@ -10,11 +10,15 @@ import {
 import { InvalidTransitionError } from '../../server/src/shared/errors.js';
 
 const { REGISTERED, UNDER_APPRAISAL, RECOGNISED, NOT_RECOGNISED, WITHDRAWN } = ModelStatus;
-const { WITHDRAW, START_APPRAISAL, APPRAISE, RECOGNISE, REJECT } = ModelAction;
+const { UPDATE, WITHDRAW, START_APPRAISAL, APPRAISE, RECOGNISE, REJECT } = ModelAction;
 const ALL_STATUSES = Object.values(ModelStatus);
 
 // [action, from, appraised, expected next status or null when refused]
 const table: Array<[StepAction, ModelStatus, boolean, ModelStatus | null]> = [
+  [UPDATE, REGISTERED, false, REGISTERED],
+  [UPDATE, UNDER_APPRAISAL, false, null],
+  [UPDATE, RECOGNISED, true, null],
+  [UPDATE, WITHDRAWN, false, null],
   [WITHDRAW, REGISTERED, false, WITHDRAWN],
   [START_APPRAISAL, REGISTERED, false, UNDER_APPRAISAL],
   [APPRAISE, UNDER_APPRAISAL, false, UNDER_APPRAISAL],
@@ -57,7 +61,7 @@ describe('nextStatus', () => {
 
   it('leaves no way out of a final status', () => {
     for (const status of [RECOGNISED, NOT_RECOGNISED, WITHDRAWN]) {
-      for (const action of [WITHDRAW, START_APPRAISAL, APPRAISE, RECOGNISE, REJECT] as StepAction[]) {
+      for (const action of [UPDATE, WITHDRAW, START_APPRAISAL, APPRAISE, RECOGNISE, REJECT] as StepAction[]) {
         expect(() => nextStatus(action, { status, appraised: true }), `${action} from ${status}`).toThrow(
           InvalidTransitionError,
         );
@@ -76,6 +80,9 @@ describe('mayAct', () => {
   const citizen = { role: Role.CITIZEN, unitId: null };
 
   it.each([
+    [UPDATE, officerA, true],
+    [UPDATE, officerB, false],
+    [UPDATE, monitor, false],
     [WITHDRAW, officerA, true],
     [WITHDRAW, officerB, false],
     [WITHDRAW, monitor, false],

@@ -4,9 +4,20 @@ import { MODEL_FIELDS, createCampaign, registerModel, signIn } from './helpers.j
 
 const STATUSES = ['REGISTERED', 'UNDER_APPRAISAL', 'RECOGNISED', 'NOT_RECOGNISED', 'WITHDRAWN'];
 
-type Step = 'withdraw' | 'start' | 'appraise' | 'recognise' | 'reject';
+type Step = 'update' | 'withdraw' | 'start' | 'appraise' | 'recognise' | 'reject';
 
 const MUTATIONS: Record<Step, { query: string; input: (modelId: string) => Record<string, unknown> }> = {
+  update: {
+    query: `mutation ($input: UpdateModelInput!) { updateModel(input: $input) { ${MODEL_FIELDS} } }`,
+    input: (modelId) => ({
+      modelId,
+      title: 'Chung tay vì người cao tuổi',
+      field: 'CULTURE_SOCIETY',
+      goals: 'Thăm hỏi, chăm sóc người cao tuổi neo đơn',
+      programmes: [],
+      beneficiaries: ['ELDERLY'],
+    }),
+  },
   withdraw: {
     query: `mutation ($input: ModelStepInput!) { withdrawModel(input: $input) { ${MODEL_FIELDS} } }`,
     input: (modelId) => ({ modelId, note: 'Đơn vị điều chỉnh kế hoạch' }),
@@ -31,6 +42,7 @@ const MUTATIONS: Record<Step, { query: string; input: (modelId: string) => Recor
 
 /** Who takes each step on the happy path: the officer of LH.NB registers, the Ban Dân vận decides. */
 const RIGHTFUL: Record<Step, string> = {
+  update: 'lh.nb',
   withdraw: 'lh.nb',
   start: 'bdv',
   appraise: 'bdv',
@@ -77,6 +89,13 @@ beforeAll(async () => {
 describe('the model workflow, step by step and person by person', () => {
   // [after these steps, this step, taken by, gives this status or this error code]
   const table: Array<[Step[], Step, string | null, string]> = [
+    [[], 'update', 'lh.nb', 'REGISTERED'],
+    [['update'], 'update', 'lh.nb', 'REGISTERED'],
+    [[], 'update', 'lh.pt', 'FORBIDDEN'],
+    [[], 'update', 'bdv', 'FORBIDDEN'],
+    [[], 'update', 'dan', 'FORBIDDEN'],
+    [['start'], 'update', 'lh.nb', 'INVALID_TRANSITION'],
+    [['withdraw'], 'update', 'lh.nb', 'INVALID_TRANSITION'],
     [[], 'withdraw', 'lh.nb', 'WITHDRAWN'],
     [[], 'withdraw', 'lh.pt', 'FORBIDDEN'],
     [[], 'withdraw', 'bdv', 'FORBIDDEN'],
@@ -133,6 +152,21 @@ describe('the model workflow, step by step and person by person', () => {
 describe('a model from registration to recognition', () => {
   it('records every step with who and when, and the appraisal and decision', async () => {
     const modelId = await registerModel(server, await token('lh.nb'), campaignId, 'Chính quyền thân thiện');
+    const updated = await take('update', modelId, 'lh.nb');
+    expect(updated.data?.updateModel).toMatchObject({ status: 'REGISTERED' });
+    const details = await server.gql(
+      `query ($id: ID!) { campaignModel(id: $id) { title field goals programmes beneficiaries } }`,
+      { token: await token('lh.nb'), variables: { id: modelId } },
+    );
+    expect(details.data).toEqual({
+      campaignModel: {
+        title: 'Chung tay vì người cao tuổi',
+        field: 'CULTURE_SOCIETY',
+        goals: 'Thăm hỏi, chăm sóc người cao tuổi neo đơn',
+        programmes: [],
+        beneficiaries: ['ELDERLY'],
+      },
+    });
     for (const step of ['start', 'appraise', 'recognise'] as Step[]) {
       expect((await take(step, modelId, RIGHTFUL[step])).errors).toBeUndefined();
     }
@@ -147,6 +181,7 @@ describe('a model from registration to recognition', () => {
       model.steps.map(({ action, fromStatus, toStatus, actorName }) => ({ action, fromStatus, toStatus, actorName })),
     ).toEqual([
       { action: 'REGISTER', fromStatus: null, toStatus: 'REGISTERED', actorName: 'Cán bộ UBND thị trấn Nam Ban' },
+      { action: 'UPDATE', fromStatus: 'REGISTERED', toStatus: 'REGISTERED', actorName: 'Cán bộ UBND thị trấn Nam Ban' },
       {
         action: 'START_APPRAISAL',
         fromStatus: 'REGISTERED',

@@ -40,16 +40,8 @@ export class CampaignInput {
   endYear!: number;
 }
 
-@InputType({ description: "A unit registers a model for one year of a campaign (the officer's own unit)." })
-export class RegisterModelInput {
-  @Field(() => ID, { description: 'The campaign.' })
-  @IsUUID('all', { message: 'campaignId must be a campaign id' })
-  campaignId!: string;
-
-  @Field(() => Int, { description: 'The year (round), within the campaign period.' })
-  @IsInt()
-  year!: number;
-
+@InputType({ description: 'What a unit says about its model: title, field, goals, programmes, beneficiaries.' })
+export class ModelDetailsInput {
   @Field(() => String, { description: 'Title (1-300 characters).' })
   @Length(1, 300, { message: 'title must be 1 to 300 characters long' })
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
@@ -70,6 +62,24 @@ export class RegisterModelInput {
   @Field(() => [Beneficiary], { description: 'Who the model is for; may be empty.' })
   @ArrayMaxSize(20)
   beneficiaries!: Beneficiary[];
+}
+
+@InputType({ description: "A unit registers a model for one year of a campaign (the officer's own unit)." })
+export class RegisterModelInput extends ModelDetailsInput {
+  @Field(() => ID, { description: 'The campaign.' })
+  @IsUUID('all', { message: 'campaignId must be a campaign id' })
+  campaignId!: string;
+
+  @Field(() => Int, { description: 'The year (round), within the campaign period.' })
+  @IsInt()
+  year!: number;
+}
+
+@InputType({ description: "A unit changes its model's registration, before appraisal starts." })
+export class UpdateModelInput extends ModelDetailsInput {
+  @Field(() => ID, { description: 'The model.' })
+  @IsUUID('all', { message: 'modelId must be a model id' })
+  modelId!: string;
 }
 
 @InputType({ description: 'A concrete work done, within a progress report.' })

@@ -13,6 +13,7 @@ export enum ModelStatus {
 
 export enum ModelAction {
   REGISTER = 'REGISTER',
+  UPDATE = 'UPDATE',
   WITHDRAW = 'WITHDRAW',
   START_APPRAISAL = 'START_APPRAISAL',
   APPRAISE = 'APPRAISE',
@@ -37,6 +38,7 @@ registerEnumType(ModelAction, {
   description: 'A step in the history of a model.',
   valuesConfig: {
     REGISTER: { description: 'The unit registered the model.' },
+    UPDATE: { description: 'The unit changed the registration before appraisal.' },
     WITHDRAW: { description: 'The unit withdrew the model before appraisal.' },
     START_APPRAISAL: { description: 'A monitor took the model up for appraisal.' },
     APPRAISE: { description: 'A monitor recorded the appraisal score and notes.' },
@@ -57,6 +59,7 @@ interface Rule {
 }
 
 const RULES: Record<Exclude<ModelAction, ModelAction.REGISTER>, Rule> = {
+  [ModelAction.UPDATE]: { from: [ModelStatus.REGISTERED], to: 'SAME', by: 'OWN_UNIT' },
   [ModelAction.WITHDRAW]: { from: [ModelStatus.REGISTERED], to: ModelStatus.WITHDRAWN, by: 'OWN_UNIT' },
   [ModelAction.START_APPRAISAL]: { from: [ModelStatus.REGISTERED], to: ModelStatus.UNDER_APPRAISAL, by: 'MONITOR' },
   [ModelAction.APPRAISE]: { from: [ModelStatus.UNDER_APPRAISAL], to: 'SAME', by: 'MONITOR' },

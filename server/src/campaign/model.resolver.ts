@@ -11,6 +11,7 @@ import {
   ProgressReportInput,
   RecogniseModelInput,
   RegisterModelInput,
+  UpdateModelInput,
 } from './campaign.input.js';
 import { Commendation } from './commendation.entity.js';
 import { CampaignModel, ModelStep } from './model.entity.js';
@@ -51,6 +52,15 @@ export class ModelResolver {
     @Ctx() ctx: Context,
   ): Promise<CampaignModel> {
     return new ModelService(ctx.em).register(ctx.viewer!, input);
+  }
+
+  @Authorized(Role.OFFICER)
+  @Mutation(() => CampaignModel, { description: "Officers: change your unit's model before its appraisal starts." })
+  updateModel(
+    @Arg('input', () => UpdateModelInput, { description: 'The model and its new details.' }) input: UpdateModelInput,
+    @Ctx() ctx: Context,
+  ): Promise<CampaignModel> {
+    return new ModelService(ctx.em).update(ctx.viewer!, input);
   }
 
   @Authorized(Role.OFFICER)

@@ -6,16 +6,26 @@ import { Campaign } from './campaign.entity.js';
 import type {
   AppraiseModelInput,
   CampaignModelFilter,
+  ModelDetailsInput,
   ModelStepInput,
   ProgressReportInput,
   RecogniseModelInput,
   RegisterModelInput,
+  UpdateModelInput,
 } from './campaign.input.js';
 import { CampaignModel, ModelStep } from './model.entity.js';
 import { ModelAction, ModelStatus, mayAct, nextStatus, type StepAction } from './model-status.js';
 import { ProgressReport, WorkItem } from './report.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const details = (input: ModelDetailsInput) => ({
+  title: input.title.trim(),
+  field: input.field,
+  goals: input.goals.trim(),
+  programmes: [...new Set(input.programmes)],
+  beneficiaries: [...new Set(input.beneficiaries)],
+});
 
 export const unitIdOf = (viewer: User): string | null => viewer.unit?.id ?? null;
 
@@ -82,11 +92,7 @@ export class ModelService {
       campaign,
       unit: unitId,
       year: input.year,
-      title: input.title.trim(),
-      field: input.field,
-      goals: input.goals.trim(),
-      programmes: [...new Set(input.programmes)],
-      beneficiaries: [...new Set(input.beneficiaries)],
+      ...details(input),
       registeredBy: viewer.id,
     });
     this.em.create(ModelStep, {
@@ -98,6 +104,10 @@ export class ModelService {
     });
     await this.em.flush();
     return model;
+  }
+
+  update(viewer: User, input: UpdateModelInput): Promise<CampaignModel> {
+    return this.step(viewer, input.modelId, ModelAction.UPDATE, null, (model) => Object.assign(model, details(input)));
   }
 
   withdraw(viewer: User, input: ModelStepInput): Promise<CampaignModel> {

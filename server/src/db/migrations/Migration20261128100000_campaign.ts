@@ -34,7 +34,7 @@ export class Migration20261128100000_campaign extends Migration {
     );
 
     this.addSql(
-      `create table "campaign_model_steps" ("id" uuid not null, "model_id" uuid not null, "action" text check ("action" in ('REGISTER', 'WITHDRAW', 'START_APPRAISAL', 'APPRAISE', 'RECOGNISE', 'REJECT')) not null, "from_status" text check ("from_status" in ('REGISTERED', 'UNDER_APPRAISAL', 'RECOGNISED', 'NOT_RECOGNISED', 'WITHDRAWN')) null, "to_status" text check ("to_status" in ('REGISTERED', 'UNDER_APPRAISAL', 'RECOGNISED', 'NOT_RECOGNISED', 'WITHDRAWN')) not null, "actor_id" uuid not null, "note" text null, "at" timestamptz not null, constraint "campaign_model_steps_pkey" primary key ("id"));`,
+      `create table "campaign_model_steps" ("id" uuid not null, "model_id" uuid not null, "action" text check ("action" in ('REGISTER', 'UPDATE', 'WITHDRAW', 'START_APPRAISAL', 'APPRAISE', 'RECOGNISE', 'REJECT')) not null, "from_status" text check ("from_status" in ('REGISTERED', 'UNDER_APPRAISAL', 'RECOGNISED', 'NOT_RECOGNISED', 'WITHDRAWN')) null, "to_status" text check ("to_status" in ('REGISTERED', 'UNDER_APPRAISAL', 'RECOGNISED', 'NOT_RECOGNISED', 'WITHDRAWN')) not null, "actor_id" uuid not null, "note" text null, "at" timestamptz not null, constraint "campaign_model_steps_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "campaign_model_steps_model_id_index" on "campaign_model_steps" ("model_id");`,
