@@ -9,10 +9,8 @@ import type { CampaignInput, CommendationInput, ReplicationInput } from './campa
 import { Commendation } from './commendation.entity.js';
 import { CampaignModel } from './model.entity.js';
 import { ModelStatus } from './model-status.js';
-import { campaignYearOrFail, unitIdOf } from './model.service.js';
+import { campaignYearOrFail, isUuid, unitIdOf } from './model.service.js';
 import { Replication } from './replication.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkPeriod(input: CampaignInput): void {
   if (input.endYear < input.startYear) throw new BadUserInputError('endYear must not be before startYear.', 'endYear');
@@ -26,7 +24,7 @@ export class CampaignService {
   }
 
   async get(id: string): Promise<Campaign> {
-    const campaign = UUID.test(id) ? await this.em.findOne(Campaign, id) : null;
+    const campaign = isUuid(id) ? await this.em.findOne(Campaign, id) : null;
     if (!campaign) throw new NotFoundError('Campaign');
     return campaign;
   }
@@ -104,7 +102,7 @@ export class CampaignService {
 
   /** Officers record that their own unit took a model up; monitors may record it for any unit. */
   async recordReplication(viewer: User, input: ReplicationInput): Promise<Replication> {
-    const model = UUID.test(input.modelId) ? await this.em.findOne(CampaignModel, input.modelId) : null;
+    const model = isUuid(input.modelId) ? await this.em.findOne(CampaignModel, input.modelId) : null;
     if (!model) throw new NotFoundError('Model');
     let unitId = input.unitId ?? null;
     if (viewer.role === Role.OFFICER) {

@@ -19,6 +19,9 @@ import { ProgressReport, WorkItem } from './report.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids are checked before they reach PostgreSQL, where a malformed uuid would be an error, not a miss. */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
 const details = (input: ModelDetailsInput) => ({
   title: input.title.trim(),
   field: input.field,
@@ -72,7 +75,7 @@ export class ModelService {
 
   /** NOT_FOUND both when there is no such model and when the viewer may not see it. */
   async get(viewer: User, id: string): Promise<CampaignModel> {
-    const model = UUID.test(id)
+    const model = isUuid(id)
       ? await this.em.findOne(
           CampaignModel,
           { $and: [{ id }, visibleModels(viewer)] },
@@ -144,7 +147,7 @@ export class ModelService {
   }
 
   async addReport(viewer: User, input: ProgressReportInput): Promise<ProgressReport> {
-    const model = UUID.test(input.modelId) ? await this.em.findOne(CampaignModel, input.modelId) : null;
+    const model = isUuid(input.modelId) ? await this.em.findOne(CampaignModel, input.modelId) : null;
     if (!model) throw new NotFoundError('Model');
     if (viewer.role !== Role.OFFICER || unitIdOf(viewer) !== model.unit.id) {
       throw new ForbiddenError("Only an officer of the model's unit reports on it.");
@@ -179,7 +182,7 @@ export class ModelService {
     note: string | null | undefined,
     apply?: (model: CampaignModel) => void,
   ): Promise<CampaignModel> {
-    if (!UUID.test(modelId)) throw new NotFoundError('Model');
+    if (!isUuid(modelId)) throw new NotFoundError('Model');
     return this.em.transactional(async (em) => {
       const model = await em.findOne(CampaignModel, modelId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!model) throw new NotFoundError('Model');
