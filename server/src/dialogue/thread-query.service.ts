@@ -35,6 +35,39 @@ export function assertCursor(after: string | null | undefined): void {
     throw new BadUserInputError('after must be an event cursor.', 'after');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isDate = (value: unknown) =>
+  typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+const CURSOR_SHAPES: Record<ThreadOrder, Array<(value: unknown) => boolean>> = {
+  [ThreadOrder.NEWEST]: [isDate, (value) => typeof value === 'string' && UUID.test(value)],
+  [ThreadOrder.MOST_SUPPORTED]: [
+    Number.isSafeInteger,
+    isDate,
+    (value) => typeof value === 'string' && UUID.test(value),
+  ],
+  [ThreadOrder.DEADLINE]: [isDate, (value) => typeof value === 'string' && UUID.test(value)],
+};
+
+/** An `after` must be an endCursor of the same order: base64url JSON of one value per sort key. */
+function checkedCursor(after: string, order: ThreadOrder): string {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  const shape = CURSOR_SHAPES[order];
+  if (
+    !Array.isArray(values) ||
+    values.length !== shape.length ||
+    !shape.every((valid, index) => valid(values[index]))
+  ) {
+    throw new BadUserInputError('after is not a cursor of this list and order.', 'after');
+  }
+  return after;
+}
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 async function placeAndBelow(em: EntityManager, placeId: string): Promise<string[]> {
@@ -86,30 +119,23 @@ export class ThreadQueryService {
     }
     const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
     for (const word of words) conditions.push({ searchText: { $like: `%${escapeLike(word)}%` } });
-    try {
-      const cursor = await em.findByCursor(
-        Thread,
-        { $and: conditions },
-        {
-          first,
-          after: after ?? undefined,
-          orderBy: ORDERS[order],
-          populate: [...LIST_RELATIONS],
-          includeCount: true,
-        },
-      );
-      return {
-        nodes: cursor.items,
-        endCursor: cursor.endCursor,
-        hasNextPage: cursor.hasNextPage,
-        totalCount: cursor.totalCount,
-      };
-    } catch (error) {
-      if (after && error instanceof Error && /cursor/i.test(error.message)) {
-        throw new BadUserInputError('This cursor is not valid for this list.', 'after');
-      }
-      throw error;
-    }
+    const cursor = await em.findByCursor(
+      Thread,
+      { $and: conditions },
+      {
+        first,
+        after: after ? checkedCursor(after, order) : undefined,
+        orderBy: ORDERS[order],
+        populate: [...LIST_RELATIONS],
+        includeCount: true,
+      },
+    );
+    return {
+      nodes: cursor.items,
+      endCursor: cursor.endCursor,
+      hasNextPage: cursor.hasNextPage,
+      totalCount: cursor.totalCount,
+    };
   }
 
   messages(thread: Thread): Promise<Message[]> {
