@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/src/config.js';
 import { createTestDatabase } from '../support/database.js';
+import { startServerProcess, type ServerProcess as Instance } from '../support/process.js';
 import { DEMO_PASSWORD, TEST_JWT_SECRET } from '../support/server.js';
 
 const redisUrl = process.env.REDIS_URL?.trim();
@@ -13,47 +11,16 @@ const clients: Client[] = [];
 /** Time for a just-opened subscription to register with the event bus before anything is published. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: () => string;
-}
-
 /** Runs the real entry point on the shared database and Redis, and waits until it listens. */
-async function startInstance(databaseUrl: string): Promise<Instance> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? os.tmpdir(),
+const startInstance = (databaseUrl: string): Promise<Instance> =>
+  startServerProcess({
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl!,
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'true',
     DEMO_PASSWORD,
-    PORT: '0',
-    LOG_LEVEL: 'info',
     NODE_ENV: 'test',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: projectRoot, env });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /Nghe Dân: (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
-    });
   });
-  return { url, child, exited, output: () => output };
-}
 
 async function gql<T>(instance: Instance, query: string, variables: Record<string, unknown>, token?: string) {
   const response = await fetch(`${instance.url}/graphql`, {
