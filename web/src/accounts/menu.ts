@@ -1,0 +1,25 @@
+import type { Role } from '../graphql/generated';
+
+export interface MenuItem {
+  /** Route name. */
+  to: string;
+  /** i18n key of the label. */
+  label: string;
+}
+
+const BOARD: MenuItem = { to: 'board', label: 'nav.board' };
+const POST: MenuItem = { to: 'post', label: 'nav.post' };
+
+/** The menu a role gets; signing in and out is added by the shell. */
+export function menuFor(role: Role | null): MenuItem[] {
+  switch (role) {
+    case 'OFFICER':
+      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD];
+    case 'MONITOR':
+    case 'ADMIN':
+      return [BOARD, { to: 'inbox', label: 'nav.allThreads' }];
+    case 'CITIZEN':
+    case null:
+      return [BOARD, POST];
+  }
+}

@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import type { Role } from './graphql/generated';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Roles that may open the page; absent means everyone. */
+    roles?: Role[];
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'board', component: () => import('./dialogue/BoardPage.vue') },
+  { path: '/post', name: 'post', component: () => import('./dialogue/ThreadPostPage.vue') },
+  { path: '/threads/:id', name: 'thread', component: () => import('./dialogue/ThreadPage.vue'), props: true },
+  {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('./dialogue/InboxPage.vue'),
+    meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
+  },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./accounts/AccountSignInPage.vue') },
+  { path: '/sign-up', name: 'sign-up', component: () => import('./accounts/AccountSignUpPage.vue') },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue') },
+];
+
+export function createAppRouter(currentRole: () => Role | null, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({ history, routes });
+  router.beforeEach((to) => {
+    const roles = to.meta.roles;
+    if (!roles) return true;
+    const role = currentRole();
+    if (role && roles.includes(role)) return true;
+    return { name: 'sign-in', query: { next: to.fullPath } };
+  });
+  return router;
+}
