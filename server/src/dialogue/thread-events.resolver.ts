@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import type { Context } from '../shared/context.js';
@@ -23,18 +24,22 @@ function threadEvents({
     context.em,
     context.services.bus,
     (notice) => notice.threadId === args.threadId,
-    async (em, cursor) => {
-      // Access is decided again on every read: a transfer away ends an old unit's stream.
-      const thread = await em.findOne(Thread, args.threadId);
-      if (!thread) return null;
-      const access = accessFor(context, thread, args.trackingCode);
-      if (!access.read) return null;
-      return em.find(
-        ThreadEvent,
-        { thread: thread.id, id: { $gt: cursor }, ...(access.internal ? {} : { internal: false }) },
-        page,
-      );
-    },
+    (em, cursor) =>
+      // Access is decided again on every read (a transfer away ends an old unit's stream), on the
+      // same snapshot as the events, so an event never slips in under the rights it revoked.
+      em.transactional(
+        async (tx) => {
+          const thread = await tx.findOne(Thread, args.threadId);
+          const access = thread ? accessFor(context, thread, args.trackingCode) : null;
+          if (!thread || !access?.read) return null;
+          return tx.find(
+            ThreadEvent,
+            { thread: thread.id, id: { $gt: cursor }, ...(access.internal ? {} : { internal: false }) },
+            page,
+          );
+        },
+        { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+      ),
     args.after ?? null,
   );
 }
