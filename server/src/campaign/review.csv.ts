@@ -1,4 +1,5 @@
 // The review as CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting.
+import type { UnitListening } from '../dialogue/listening.js';
 import type { CampaignReview, ReviewFigures } from './review.type.js';
 
 const BOM = '\uFEFF';
@@ -48,6 +49,21 @@ const figureCells = (figures: ReviewFigures): Cell[] => [
   figures.resourcesVnd,
 ];
 
+const LISTENING_HEADERS = [
+  'Phản ánh tiếp nhận',
+  'Trả lời đúng hạn',
+  'Thời gian phản hồi đầu tiên (giờ, trung vị)',
+  'Điểm hài lòng trung bình',
+  'Số lượt đánh giá',
+];
+const listeningCells = (listening: UnitListening): Cell[] => [
+  listening.threads,
+  listening.answeredOnTime,
+  listening.medianHoursToFirstReply,
+  listening.averageRating,
+  listening.ratings,
+];
+
 export function reviewCsv(review: CampaignReview): string {
   const { campaign } = review;
   const scope =
@@ -58,8 +74,13 @@ export function reviewCsv(review: CampaignReview): string {
     ['Tổng hợp', '', ...FIGURE_HEADERS],
     ['Toàn bộ', '', ...figureCells(review.totals)],
     [],
-    ['Mã đơn vị', 'Đơn vị', ...FIGURE_HEADERS],
-    ...review.byUnit.map((row) => [row.unit.code, row.unit.name, ...figureCells(row)]),
+    ['Mã đơn vị', 'Đơn vị', ...FIGURE_HEADERS, ...LISTENING_HEADERS],
+    ...review.byUnit.map((row) => [
+      row.unit.code,
+      row.unit.name,
+      ...figureCells(row),
+      ...listeningCells(row.listening),
+    ]),
     [],
     ['Lĩnh vực', '', ...FIGURE_HEADERS],
     ...review.byField.map((row) => [FIELD_NAMES[row.field] ?? row.field, row.field, ...figureCells(row)]),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NO_THREADS, unitListening } from '../dialogue/listening.js';
 import { Unit } from '../units/unit.entity.js';
 import { CommendationIssuer, ModelField, RecipientKind, type WorkKind, type WorkMeasure } from './campaign.enums.js';
 import type { Campaign } from './campaign.entity.js';
@@ -67,6 +68,18 @@ const figures = (row: FigureRow | undefined): ReviewFigures => ({
   resourcesVnd: BigInt(row?.resources ?? '0'),
 });
 
+const VIETNAM_OFFSET = '+07:00';
+
+/** The review's time span in Vietnam: one calendar year, or the campaign's whole period. */
+export function reviewPeriod(campaign: Campaign, year: number | null): [Date, Date] {
+  const first = year ?? campaign.startYear;
+  const last = year ?? campaign.endYear;
+  return [
+    new Date(`${first}-01-01T00:00:00${VIETNAM_OFFSET}`),
+    new Date(`${last + 1}-01-01T00:00:00${VIETNAM_OFFSET}`),
+  ];
+}
+
 export class ReviewService {
   constructor(private readonly em: EntityManager) {}
 
@@ -85,8 +98,13 @@ export class ReviewService {
     const unitRows = figureRows.filter((row) => row.unit_set && row.unit_id);
     const units = await this.em.find(Unit, { id: { $in: unitRows.map((row) => row.unit_id!) } });
     const unitById = new Map(units.map((unit) => [unit.id, unit]));
+    const listening = await unitListening(this.em, [...unitById.keys()], ...reviewPeriod(campaign, year));
     const byUnit = unitRows
-      .map((row) => ({ ...figures(row), unit: unitById.get(row.unit_id!)! }))
+      .map((row) => ({
+        ...figures(row),
+        unit: unitById.get(row.unit_id!)!,
+        listening: listening.get(row.unit_id!) ?? NO_THREADS,
+      }))
       .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
 
     const fieldRows = new Map(figureRows.filter((row) => row.field).map((row) => [row.field, row]));

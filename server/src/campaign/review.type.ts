@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { UnitListening } from '../dialogue/listening.js';
 import { Unit } from '../units/unit.entity.js';
 import { CommendationIssuer, ModelField, RecipientKind, WorkKind, WorkMeasure } from './campaign.enums.js';
 import { Campaign } from './campaign.entity.js';
@@ -27,6 +28,11 @@ export class ReviewFigures {
 
 @ObjectType({ description: "One unit's models in a review." })
 export class ReviewUnitRow extends ReviewFigures {
+  @Field(() => UnitListening, {
+    description: 'How well the unit listened in the same period (its feedback threads), beside its models.',
+  })
+  listening!: UnitListening;
+
   @Field(() => Unit, { description: 'The unit that registered the models.' })
   unit!: Unit;
 }

@@ -4,7 +4,7 @@ import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
-import { Unit, UnitLevel } from '../units/unit.entity.js';
+import { Unit } from '../units/unit.entity.js';
 import { withEventLog } from './event-log.js';
 import { chooseRoute } from './routing.js';
 import { RoutingRule } from './routing-rule.entity.js';
@@ -69,7 +69,7 @@ export class PostingService {
     if (!category) throw new NotFoundError('Category');
     const place = await this.em.findOne(Unit, input.placeId);
     if (!place) throw new NotFoundError('Place');
-    if (place.level === UnitLevel.DISTRICT) {
+    if (!place.isPlace) {
       throw new BadUserInputError('Choose the commune or village where it happens.', 'placeId');
     }
     const path = await placePath(this.em, place);

@@ -9,7 +9,9 @@ import { Unit } from '../units/unit.entity.js';
 import { Message } from './message.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
+import { latestCursor } from './event-stream.js';
 import { accessFor } from './thread.service.js';
+import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 
 export const EVENT_RELATIONS = ['thread', 'message.unit', 'fromUnit', 'toUnit'] as const;
@@ -119,6 +121,8 @@ export class ThreadQueryService {
     }
     const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
     for (const word of words) conditions.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    // Read before the list: a change between the two reads is replayed, never lost.
+    const eventsCursor = await latestCursor(em);
     const cursor = await em.findByCursor(
       Thread,
       { $and: conditions },
@@ -135,7 +139,20 @@ export class ThreadQueryService {
       endCursor: cursor.endCursor,
       hasNextPage: cursor.hasNextPage,
       totalCount: cursor.totalCount,
+      eventsCursor,
     };
+  }
+
+  /** The thread an anonymous poster's tracking code opens; NOT_FOUND for any other code. */
+  async byTrackingCode(code: string): Promise<Thread> {
+    const thread = await this.ctx.em.findOne(
+      Thread,
+      { trackingCodeHash: TrackingCodes.hash(code) },
+      { populate: [...LIST_RELATIONS] },
+    );
+    if (!thread) throw new NotFoundError('Thread');
+    accessFor(this.ctx, thread, code);
+    return thread;
   }
 
   messages(thread: Thread): Promise<Message[]> {

@@ -25,6 +25,19 @@ export class ThreadResolver {
     return new ThreadQueryService(ctx).thread(id, trackingCode);
   }
 
+  @Query(() => Thread, {
+    description:
+      'The thread a tracking code opens, for an anonymous poster who kept only the code; NOT_FOUND otherwise.',
+  })
+  threadByTrackingCode(
+    @Arg('trackingCode', () => String, { description: 'The code shown when the thread was posted.' })
+    trackingCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<Thread> {
+    if (trackingCode.length > 40) throw new BadUserInputError('trackingCode is too long.', 'trackingCode');
+    return new ThreadQueryService(ctx).byTrackingCode(trackingCode);
+  }
+
   @Query(() => ThreadConnection, {
     description: 'Threads the viewer may read: the public board, own threads, a unit inbox.',
   })

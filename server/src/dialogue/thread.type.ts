@@ -79,6 +79,12 @@ export class ThreadConnection {
 
   @Field(() => Int, { description: 'How many threads match the filter in all.' })
   totalCount!: number;
+
+  @Field(() => String, {
+    description:
+      'The event log position read before this list: subscribe with it as `after` and no change made since is missed.',
+  })
+  eventsCursor!: string;
 }
 
 @ObjectType({ description: 'The posted thread, and the tracking code of an anonymous post.' })

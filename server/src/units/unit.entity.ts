@@ -57,7 +57,7 @@ registerEnumType(UnitKind, {
 })
 @Entity({ tableName: 'units' })
 export class Unit {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'isPlace' | 'placeName';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -93,6 +93,18 @@ export class Unit {
   })
   get parentId(): string | null {
     return this.parent?.id ?? null;
+  }
+
+  @Field(() => Boolean, {
+    description: 'Whether it stands for a place citizens post about: a commune or village People’s Committee.',
+  })
+  get isPlace(): boolean {
+    return this.kind === UnitKind.GOVERNMENT && this.level !== UnitLevel.DISTRICT;
+  }
+
+  @Field(() => String, { description: 'The place name for places ("thị trấn Nam Ban"); the unit name otherwise.' })
+  get placeName(): string {
+    return this.isPlace ? this.name.replace(/^UBND\s+/, '') : this.name;
   }
 
   @Field(() => Date, { description: 'When the unit was created.' })
