@@ -18,7 +18,16 @@ const catalog = {
       },
     ],
     units: [
-      { id: 'u-lh', code: 'LH', name: 'UBND huyện Lâm Hà', level: 'DISTRICT', kind: 'GOVERNMENT', parentId: null },
+      {
+        id: 'u-lh',
+        code: 'LH',
+        name: 'UBND huyện Lâm Hà',
+        level: 'DISTRICT',
+        kind: 'GOVERNMENT',
+        parentId: null,
+        isPlace: false,
+        placeName: 'UBND huyện Lâm Hà',
+      },
       {
         id: 'u-nb',
         code: 'LH.NB',
@@ -26,6 +35,8 @@ const catalog = {
         level: 'COMMUNE',
         kind: 'GOVERNMENT',
         parentId: 'u-lh',
+        isPlace: true,
+        placeName: 'thị trấn Nam Ban',
       },
       {
         id: 'u-nb-ca',
@@ -34,6 +45,8 @@ const catalog = {
         level: 'COMMUNE',
         kind: 'ARMED_FORCES',
         parentId: 'u-nb',
+        isPlace: false,
+        placeName: 'Công an thị trấn Nam Ban',
       },
       {
         id: 'u-nb-t1',
@@ -42,6 +55,8 @@ const catalog = {
         level: 'VILLAGE',
         kind: 'GOVERNMENT',
         parentId: 'u-nb',
+        isPlace: true,
+        placeName: 'Tổ dân phố Đông Anh 1, thị trấn Nam Ban',
       },
     ],
   },

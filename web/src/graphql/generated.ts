@@ -176,6 +176,16 @@ export type ThreadStatus =
   /** Posted, not yet routed (only for an instant inside the posting transaction). */
   | 'SUBMITTED';
 
+/** Hand a thread to another unit. */
+export type TransferInput = {
+  /** Why the other unit is the right one. */
+  reason: string;
+  /** The thread. */
+  threadId: string | number;
+  /** The unit that becomes responsible. */
+  unitId: string | number;
+};
+
 /** What kind of body a unit is. */
 export type UnitKind =
   /** Police (Công an) or military command (Ban Chỉ huy Quân sự). */
@@ -233,7 +243,16 @@ export type CatalogQueryVariables = Exact<{ [key: string]: never }>;
 
 export type CatalogQuery = {
   categories: Array<{ id: string; code: string; name: string; nameEn: string; urgent: boolean }>;
-  units: Array<{ id: string; code: string; name: string; level: UnitLevel; kind: UnitKind; parentId: string | null }>;
+  units: Array<{
+    id: string;
+    code: string;
+    name: string;
+    level: UnitLevel;
+    kind: UnitKind;
+    parentId: string | null;
+    isPlace: boolean;
+    placeName: string;
+  }>;
 };
 
 export type ChangeThreadStatusMutationVariables = Exact<{
@@ -393,10 +412,16 @@ export type ThreadQuery = {
       } | null;
     }>;
     category: { id: string; name: string; nameEn: string };
-    place: { id: string; name: string };
+    place: { id: string; name: string; placeName: string };
     unit: { id: string; name: string };
   };
 };
+
+export type ThreadByTrackingCodeQueryVariables = Exact<{
+  trackingCode: string;
+}>;
+
+export type ThreadByTrackingCodeQuery = { threadByTrackingCode: { id: string; title: string } };
 
 export type ThreadEventFieldsFragment = {
   cursor: string;
@@ -465,7 +490,7 @@ export type ThreadSummaryFieldsFragment = {
   createdAt: string;
   answerDueAt: string;
   category: { id: string; name: string; nameEn: string };
-  place: { id: string; name: string };
+  place: { id: string; name: string; placeName: string };
   unit: { id: string; name: string };
 };
 
@@ -481,6 +506,7 @@ export type ThreadsQuery = {
     totalCount: number;
     hasNextPage: boolean;
     endCursor: string | null;
+    eventsCursor: string;
     nodes: Array<{
       id: string;
       title: string;
@@ -494,9 +520,22 @@ export type ThreadsQuery = {
       createdAt: string;
       answerDueAt: string;
       category: { id: string; name: string; nameEn: string };
-      place: { id: string; name: string };
+      place: { id: string; name: string; placeName: string };
       unit: { id: string; name: string };
     }>;
+  };
+};
+
+export type TransferThreadMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+export type TransferThreadMutation = {
+  transferThread: {
+    id: string;
+    status: ThreadStatus;
+    allowedMoves: Array<ThreadStatus>;
+    unit: { id: string; name: string };
   };
 };
 
@@ -643,6 +682,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
               ],
             },
           },
@@ -802,6 +842,8 @@ export const CatalogDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'level' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'parentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isPlace' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
               ],
             },
           },
@@ -1458,6 +1500,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
               ],
             },
           },
@@ -1544,6 +1587,46 @@ export const ThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<ThreadQuery, ThreadQueryVariables>;
+export const ThreadByTrackingCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ThreadByTrackingCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'trackingCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'threadByTrackingCode' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'trackingCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'trackingCode' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ThreadByTrackingCodeQuery, ThreadByTrackingCodeQueryVariables>;
 export const ThreadEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -1731,6 +1814,7 @@ export const ThreadsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventsCursor' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'nodes' },
@@ -1783,6 +1867,7 @@ export const ThreadsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
               ],
             },
           },
@@ -1802,3 +1887,55 @@ export const ThreadsDocument = {
     },
   ],
 } as unknown as DocumentNode<ThreadsQuery, ThreadsQueryVariables>;
+export const TransferThreadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TransferThread' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'TransferInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'transferThread' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedMoves' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'unit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TransferThreadMutation, TransferThreadMutationVariables>;
