@@ -1,7 +1,8 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity.js';
+import { Tone } from '../monitoring/sentiment/tone.js';
 import { Unit } from '../units/unit.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -36,6 +37,14 @@ export class Message {
   @Field(() => Boolean, { description: 'Internal notes are seen by staff only, never by citizens.' })
   @Property({ type: 'boolean' })
   internal: boolean = false;
+
+  @Field(() => Tone, { nullable: true, description: 'Tone of the text (citizen writing only), scored when written.' })
+  @Enum({ items: () => Tone, type: 'string', nullable: true })
+  tone?: Tone;
+
+  @Field(() => Float, { nullable: true, description: 'Sentiment score from -1 (most negative) to 1 (most positive).' })
+  @Property({ type: 'double', nullable: true })
+  toneScore?: number;
 
   @Field(() => Date, { description: 'When it was written.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

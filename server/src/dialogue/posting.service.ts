@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { User } from '../accounts/user.entity.js';
 import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
+import { toneOf } from '../monitoring/sentiment/tone.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -105,6 +106,7 @@ export class PostingService {
         acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),
         answerDueAt: addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
+        ...toneOf(`${input.title}. ${input.body}`),
         createdAt: now,
       });
       events.record(thread, {

@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity.js';
+import { Tone } from '../monitoring/sentiment/tone.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { FeedbackKind } from './feedback-kind.js';
@@ -127,6 +128,14 @@ export class Thread {
   @Field(() => String, { nullable: true, description: "The citizen's comment on the answer." })
   @Property({ type: 'text', nullable: true })
   ratingComment?: string;
+
+  @Field(() => Tone, { nullable: true, description: 'Tone of the text (citizen writing only), scored when written.' })
+  @Enum({ items: () => Tone, type: 'string', nullable: true })
+  tone?: Tone;
+
+  @Field(() => Float, { nullable: true, description: 'Sentiment score from -1 (most negative) to 1 (most positive).' })
+  @Property({ type: 'double', nullable: true })
+  toneScore?: number;
 
   /** Title and body folded (no diacritics, lower case) for search. */
   @Property({ type: 'text', hidden: true })

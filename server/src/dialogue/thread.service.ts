@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
+import { toneOf } from '../monitoring/sentiment/tone.js';
 import type { Context } from '../shared/context.js';
 import {
   BadUserInputError,
@@ -73,6 +74,7 @@ export class ThreadService {
         unit: asOfficer ? thread.unit : undefined,
         body: input.body.trim(),
         internal: input.internal,
+        ...(asOfficer ? {} : toneOf(input.body)),
       });
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {
