@@ -13,6 +13,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/post', name: 'post', component: () => import('./dialogue/ThreadPostPage.vue') },
   { path: '/threads/:id', name: 'thread', component: () => import('./dialogue/ThreadPage.vue'), props: true },
   {
+    path: '/my-threads',
+    name: 'mine',
+    component: () => import('./dialogue/MyThreadsPage.vue'),
+    meta: { roles: ['CITIZEN'] },
+  },
+  { path: '/follow', name: 'follow', component: () => import('./dialogue/ThreadFollowPage.vue') },
+  {
     path: '/inbox',
     name: 'inbox',
     component: () => import('./dialogue/InboxPage.vue'),

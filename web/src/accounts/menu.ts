@@ -9,6 +9,7 @@ export interface MenuItem {
 
 const BOARD: MenuItem = { to: 'board', label: 'nav.board' };
 const POST: MenuItem = { to: 'post', label: 'nav.post' };
+const FOLLOW: MenuItem = { to: 'follow', label: 'nav.follow' };
 
 /** The menu a role gets; signing in and out is added by the shell. */
 export function menuFor(role: Role | null): MenuItem[] {
@@ -17,9 +18,11 @@ export function menuFor(role: Role | null): MenuItem[] {
       return [{ to: 'inbox', label: 'nav.inbox' }, BOARD];
     case 'MONITOR':
     case 'ADMIN':
+      // The inbox with no unit: a read-only overview of every thread, overdue ones marked.
       return [BOARD, { to: 'inbox', label: 'nav.allThreads' }];
     case 'CITIZEN':
+      return [BOARD, POST, { to: 'mine', label: 'nav.mine' }, FOLLOW];
     case null:
-      return [BOARD, POST];
+      return [BOARD, POST, FOLLOW];
   }
 }

@@ -44,7 +44,7 @@ export function createSession(
     return null;
   }
 
-  const state = reactive<{ current: StoredSession | null }>({ current: load() });
+  const state = reactive<{ current: StoredSession | null; expired: boolean }>({ current: load(), expired: false });
 
   function set(next: StoredSession | null) {
     const changed = state.current?.token !== next?.token;
@@ -62,8 +62,25 @@ export function createSession(
       if (state.current && Date.parse(state.current.expiresAt) <= now()) set(null);
       return state.current?.token ?? null;
     },
-    start: (payload: StoredSession) => set({ token: payload.token, expiresAt: payload.expiresAt, user: payload.user }),
-    end: () => set(null),
+    /** True after the server refused the token: the person is told to sign in again. */
+    expired: computed(() => state.expired),
+    start: (payload: StoredSession) => {
+      state.expired = false;
+      set({ token: payload.token, expiresAt: payload.expiresAt, user: payload.user });
+    },
+    end: () => {
+      state.expired = false;
+      set(null);
+    },
+    /** The server refused the token (bad, expired or revoked by a password change): sign out locally. */
+    expire: () => {
+      if (state.current === null) return;
+      set(null);
+      state.expired = true;
+    },
+    dismissExpired: () => {
+      state.expired = false;
+    },
     onTokenChange(listener: (token: string | null) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

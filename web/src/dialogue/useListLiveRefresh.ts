@@ -1,25 +1,27 @@
 import { ref, watch, type Ref } from 'vue';
 import type { LiveEvent } from '../live/liveFeed';
-import { useLiveState } from '../live/state';
 
 /**
  * What a live list does with an event: threads already shown are refreshed in place (no jump);
- * new threads only raise a "new activity" notice the reader acts on. After a reconnect the list
- * is read again, since events may have been missed before the first cursor was known.
+ * new threads only raise a "new activity" notice the reader acts on. The feed starts from the
+ * `eventsCursor` of the first list read and resumes from its last cursor after a reconnect, so no
+ * change is missed and the list needs no re-read on reconnecting.
  */
-export function useListLiveRefresh(shownIds: () => Set<string>, refresh: () => void) {
+export function useListLiveRefresh(shownIds: () => Set<string>, refresh: () => void, eventsCursor: Ref<string | null>) {
   const hasNew = ref(false);
+  /** The cursor the feed starts from: the first list read's, kept while the feed lives. */
+  const startCursor = ref<string | null>(eventsCursor.value);
+  watch(eventsCursor, (cursor) => {
+    if (startCursor.value === null && cursor !== null) startCursor.value = cursor;
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
     clearTimeout(timer);
     timer = setTimeout(refresh, 400);
   };
-  const liveState: Ref<string> = useLiveState();
-  watch(liveState, (now, before) => {
-    if (now === 'live' && before === 'reconnecting') refreshSoon();
-  });
   return {
     hasNew,
+    startCursor,
     onEvent(event: LiveEvent) {
       if (shownIds().has(event.threadId)) refreshSoon();
       else if (event.type === 'POSTED' || event.type === 'ROUTED' || event.type === 'TRANSFERRED') hasNew.value = true;

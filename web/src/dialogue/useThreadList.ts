@@ -46,6 +46,8 @@ export function useThreadList(values: Ref<ThreadFilterValues>, extra: () => Thre
     query,
     threads,
     totalCount: computed(() => query.data.value?.threads.totalCount ?? 0),
+    /** Event-log position read before the list: where its live feed starts. */
+    eventsCursor: computed(() => query.data.value?.threads.eventsCursor ?? null),
     canLoadMore,
     loadMore: () => (first.value = Math.min(first.value + PAGE, MAX)),
     refresh: () => query.executeQuery({ requestPolicy: 'network-only' }),

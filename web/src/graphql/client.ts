@@ -4,7 +4,7 @@
 // to graphql-ws directly (see live/liveFeed.ts), so that every (re)subscription sends the cursor of
 // the last event seen, which urql's subscriptionExchange cannot do after a reconnect.
 import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { CloseCode, createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import type { Session } from '../accounts/session';
 import type { WebConfig } from '../config';
 
@@ -36,6 +36,10 @@ export function createGraphqlClients(config: WebConfig, session: Session): Graph
   });
   // A new identity needs a new socket; terminate() makes graphql-ws reconnect and resubscribe.
   session.onTokenChange(() => ws.terminate());
+  // 4403: the server refused the token. Sign out here; the retry then connects anonymously.
+  ws.on('closed', (event) => {
+    if ((event as { code?: number } | null)?.code === CloseCode.Forbidden) session.expire();
+  });
 
   const client = new Client({
     url: config.httpUrl,
@@ -49,7 +53,7 @@ export function createGraphqlClients(config: WebConfig, session: Session): Graph
       mapExchange({
         onError(error) {
           const expired = error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED');
-          if (expired && session.token()) session.end();
+          if (expired && session.token()) session.expire();
         },
       }),
       cacheExchange,
