@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { campaignRoutes } from './campaign/routes';
 import type { Role } from './graphql/generated';
 
 declare module 'vue-router' {
@@ -25,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./dialogue/InboxPage.vue'),
     meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
   },
+  ...campaignRoutes,
   { path: '/sign-in', name: 'sign-in', component: () => import('./accounts/AccountSignInPage.vue') },
   { path: '/sign-up', name: 'sign-up', component: () => import('./accounts/AccountSignUpPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue') },

@@ -9,17 +9,18 @@ export interface MenuItem {
 
 const BOARD: MenuItem = { to: 'board', label: 'nav.board' };
 const POST: MenuItem = { to: 'post', label: 'nav.post' };
+const CAMPAIGNS: MenuItem = { to: 'campaigns', label: 'campaignNav.campaigns' };
 const FOLLOW: MenuItem = { to: 'follow', label: 'nav.follow' };
 
 /** The menu a role gets; signing in and out is added by the shell. */
 export function menuFor(role: Role | null): MenuItem[] {
   switch (role) {
     case 'OFFICER':
-      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD];
+      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD, CAMPAIGNS];
     case 'MONITOR':
     case 'ADMIN':
       // The inbox with no unit: a read-only overview of every thread, overdue ones marked.
-      return [BOARD, { to: 'inbox', label: 'nav.allThreads' }];
+      return [BOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS];
     case 'CITIZEN':
       return [BOARD, POST, { to: 'mine', label: 'nav.mine' }, FOLLOW];
     case null:

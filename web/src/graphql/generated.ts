@@ -5,6 +5,49 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The appraisal (thẩm định) of a model by the Ban Dân vận. */
+export type AppraiseModelInput = {
+  /** The model. */
+  modelId: string | number;
+  /** Appraisal notes (1-10000 characters). */
+  notes: string;
+  /** Score from 0 to 100. */
+  score: number;
+};
+
+/** Who a model is for (đối tượng thụ hưởng). */
+export type Beneficiary =
+  /** Elderly people (người cao tuổi). */
+  | 'ELDERLY'
+  /** Ethnic-minority households (hộ đồng bào dân tộc thiểu số). */
+  | 'ETHNIC_MINORITY_HOUSEHOLDS'
+  /** Orphaned children (trẻ em mồ côi). */
+  | 'ORPHANS'
+  /** People with disabilities (người khuyết tật). */
+  | 'PEOPLE_WITH_DISABILITIES'
+  /** Families of war invalids and martyrs (gia đình chính sách). */
+  | 'POLICY_FAMILIES'
+  /** Poor households (hộ nghèo). */
+  | 'POOR_HOUSEHOLDS'
+  /** Poor students who overcome hardship (học sinh nghèo vượt khó). */
+  | 'POOR_STUDENTS'
+  /** All residents of the area (Nhân dân trên địa bàn). */
+  | 'RESIDENTS'
+  /** Near-poor and struggling households (hộ cận nghèo, hộ khó khăn). */
+  | 'STRUGGLING_HOUSEHOLDS';
+
+/** Which models to list. */
+export type CampaignModelFilter = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** Only models in these statuses; the appraisal queue is [REGISTERED, UNDER_APPRAISAL]. */
+  statuses?: Array<ModelStatus> | null | undefined;
+  /** Only models of this unit. */
+  unitId?: string | number | null | undefined;
+  /** Only this year (round). */
+  year?: number | null | undefined;
+};
+
 /** Move a thread to another status. */
 export type ChangeStatusInput = {
   /** Why; required to reject or to reopen. */
@@ -16,6 +59,13 @@ export type ChangeStatusInput = {
   /** The tracking code of an anonymous post, instead of signing in. */
   trackingCode?: string | null | undefined;
 };
+
+/** Who issued a commendation (khen thưởng). */
+export type CommendationIssuer =
+  /** District People's Committee (UBND huyện). */
+  | 'DISTRICT_PEOPLES_COMMITTEE'
+  /** Provincial People's Committee (UBND tỉnh). */
+  | 'PROVINCIAL_PEOPLES_COMMITTEE';
 
 /** What a citizen is posting. */
 export type FeedbackKind =
@@ -38,6 +88,55 @@ export type LoginInput = {
   password: string;
 };
 
+/** A step in the history of a model. */
+export type ModelAction =
+  /** A monitor recorded the appraisal score and notes. */
+  | 'APPRAISE'
+  /** The model was recognised, with a decision number and date. */
+  | 'RECOGNISE'
+  /** The unit registered the model. */
+  | 'REGISTER'
+  /** The model was not recognised. */
+  | 'REJECT'
+  /** A monitor took the model up for appraisal. */
+  | 'START_APPRAISAL'
+  /** The unit changed the registration before appraisal. */
+  | 'UPDATE'
+  /** The unit withdrew the model before appraisal. */
+  | 'WITHDRAW';
+
+/** The field (lĩnh vực) a "Dân vận khéo" model works in. */
+export type ModelField =
+  /** Culture and society (văn hóa - xã hội): social welfare, education, health. */
+  | 'CULTURE_SOCIETY'
+  /** Defence and security (quốc phòng - an ninh). */
+  | 'DEFENCE_SECURITY'
+  /** Economy (kinh tế): livelihoods, production, infrastructure. */
+  | 'ECONOMY'
+  /** Building the Party, the government and the political system (xây dựng Đảng, chính quyền). */
+  | 'PARTY_GOVERNMENT_BUILDING';
+
+/** Where a model stands in registration, appraisal and recognition. */
+export type ModelStatus =
+  /** Appraised and not recognised (không được công nhận). */
+  | 'NOT_RECOGNISED'
+  /** Recognised as a "Dân vận khéo" model (được công nhận), with a decision. */
+  | 'RECOGNISED'
+  /** Registered by its unit (đăng ký); the unit may still withdraw it. */
+  | 'REGISTERED'
+  /** Being appraised by the Ban Dân vận (đang thẩm định). */
+  | 'UNDER_APPRAISAL'
+  /** Withdrawn by its unit before appraisal (rút đăng ký). */
+  | 'WITHDRAWN';
+
+/** A step on a model with an optional note (withdraw, start appraisal). */
+export type ModelStepInput = {
+  /** The model. */
+  modelId: string | number;
+  /** Why (up to 2000 characters). */
+  note?: string | null | undefined;
+};
+
 /** A new feedback thread. */
 export type PostFeedbackInput = {
   /** Post without an account (also when signed in): you get a tracking code instead. */
@@ -58,6 +157,20 @@ export type PostFeedbackInput = {
   title: string;
 };
 
+/** A progress report on one of the unit's own models. */
+export type ProgressReportInput = {
+  /** Evidence notes (1-10000 characters). */
+  evidence: string;
+  /** The model. */
+  modelId: string | number;
+  /** The date the report covers up to. */
+  reportedOn: string;
+  /** Resources mobilised in this report, in đồng (0 when none). */
+  resourcesVnd: string;
+  /** Works done; may be empty. */
+  works: Array<WorkItemInput>;
+};
+
 /** The citizen's rating of a resolved thread. */
 export type RateInput = {
   /** A comment on the answer, up to 1000 characters. */
@@ -70,6 +183,23 @@ export type RateInput = {
   trackingCode?: string | null | undefined;
 };
 
+/** Whether a commendation goes to a collective or to an individual. */
+export type RecipientKind =
+  /** A collective (tập thể): a unit. */
+  | 'COLLECTIVE'
+  /** An individual (cá nhân), by name. */
+  | 'INDIVIDUAL';
+
+/** Recognition (công nhận) of an appraised model, with the decision. */
+export type RecogniseModelInput = {
+  /** Date of the decision. */
+  decisionDate: string;
+  /** Decision number, such as "1234-QĐ/HU". */
+  decisionNumber: string;
+  /** The model. */
+  modelId: string | number;
+};
+
 /** Citizen self-sign-up. */
 export type RegisterInput = {
   /** Name shown beside what the person writes (1-100 characters). */
@@ -78,6 +208,24 @@ export type RegisterInput = {
   email: string;
   /** At least 8 characters. */
   password: string;
+};
+
+/** A unit registers a model for one year of a campaign (the officer's own unit). */
+export type RegisterModelInput = {
+  /** Who the model is for; may be empty. */
+  beneficiaries: Array<Beneficiary>;
+  /** The campaign. */
+  campaignId: string | number;
+  /** The field the model works in. */
+  field: ModelField;
+  /** What the model sets out to achieve (1-10000 characters). */
+  goals: string;
+  /** National target programmes served; may be empty. */
+  programmes: Array<TargetProgramme>;
+  /** Title (1-300 characters). */
+  title: string;
+  /** The year (round), within the campaign period. */
+  year: number;
 };
 
 /** A message in a thread. */
@@ -102,6 +250,15 @@ export type Role =
   | 'MONITOR'
   /** An officer (cán bộ) of one responsible unit: answers what is routed to the unit. */
   | 'OFFICER';
+
+/** National target programme (Chương trình mục tiêu quốc gia) a model serves. */
+export type TargetProgramme =
+  /** Socio-economic development of ethnic-minority and mountainous areas 2021-2025. */
+  | 'ETHNIC_MOUNTAINOUS'
+  /** New rural development (xây dựng nông thôn mới). */
+  | 'NEW_RURAL'
+  /** Sustainable poverty reduction (giảm nghèo bền vững). */
+  | 'POVERTY_REDUCTION';
 
 /** What happened to a thread. */
 export type ThreadEventType =
@@ -210,6 +367,98 @@ export type UnitLevel =
   /** Village or residential group (thôn, tổ dân phố). */
   | 'VILLAGE';
 
+/** A unit changes its model's registration, before appraisal starts. */
+export type UpdateModelInput = {
+  /** Who the model is for; may be empty. */
+  beneficiaries: Array<Beneficiary>;
+  /** The field the model works in. */
+  field: ModelField;
+  /** What the model sets out to achieve (1-10000 characters). */
+  goals: string;
+  /** The model. */
+  modelId: string | number;
+  /** National target programmes served; may be empty. */
+  programmes: Array<TargetProgramme>;
+  /** Title (1-300 characters). */
+  title: string;
+};
+
+/** A concrete work done, within a progress report. */
+export type WorkItemInput = {
+  /** What exactly (up to 300 characters). */
+  description?: string | null | undefined;
+  /** Kind of work. */
+  kind: WorkKind;
+  /** Unit of measure. */
+  measure: WorkMeasure;
+  /** How much (at least 1). */
+  quantity: number;
+};
+
+/** Kind of concrete work (phần việc) done by a model. */
+export type WorkKind =
+  /** Community house built or repaired (nhà sinh hoạt cộng đồng). */
+  | 'COMMUNITY_HOUSE'
+  /** Gifts to households in need (quà). */
+  | 'GIFT'
+  /** House built or repaired for a household (nhà đại đoàn kết, nhà tình thương). */
+  | 'HOUSE'
+  /** Land donated by people for public works (hiến đất). */
+  | 'LAND_DONATION'
+  /** "Sáng - xanh - sạch - đẹp - an toàn" road. */
+  | 'LIGHTED_ROAD'
+  /** Livelihood support: seedlings, livestock, tools (hỗ trợ sinh kế). */
+  | 'LIVELIHOOD_SUPPORT'
+  /** Any other work. */
+  | 'OTHER'
+  /** Rural road built or repaired (đường giao thông). */
+  | 'ROAD'
+  /** Scholarship for a student (học bổng). */
+  | 'SCHOLARSHIP';
+
+/** Unit of measure of a work quantity. */
+export type WorkMeasure =
+  /** Gift parcels (suất quà). */
+  | 'GIFT'
+  /** Houses (căn nhà). */
+  | 'HOUSE'
+  /** Households (hộ). */
+  | 'HOUSEHOLD'
+  /** Street lamps (bóng đèn). */
+  | 'LAMP'
+  /** Metres (m), such as of road. */
+  | 'METRE'
+  /** People (người). */
+  | 'PERSON'
+  /** Scholarships (suất học bổng). */
+  | 'SCHOLARSHIP'
+  /** Square metres (m²), such as of donated land. */
+  | 'SQUARE_METRE'
+  /** Works or structures (công trình). */
+  | 'WORK';
+
+export type AddProgressReportMutationVariables = Exact<{
+  input: ProgressReportInput;
+}>;
+
+export type AddProgressReportMutation = { addProgressReport: { id: string; reportedOn: string; resourcesVnd: string } };
+
+export type AppraiseModelMutationVariables = Exact<{
+  input: AppraiseModelInput;
+}>;
+
+export type AppraiseModelMutation = {
+  appraiseModel: {
+    id: string;
+    status: ModelStatus;
+    appraisalScore: number | null;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    updatedAt: string;
+  };
+};
+
 export type BoardEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -237,6 +486,160 @@ export type BoardEventsSubscription = {
       unit: { id: string; name: string } | null;
     } | null;
   };
+};
+
+export type CampaignModelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CampaignModelQuery = {
+  campaignModel: {
+    goals: string;
+    beneficiaries: Array<Beneficiary>;
+    programmes: Array<TargetProgramme>;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    createdAt: string;
+    id: string;
+    title: string;
+    year: number;
+    status: ModelStatus;
+    field: ModelField;
+    resourcesVnd: string;
+    appraisalScore: number | null;
+    updatedAt: string;
+    campaign: { id: string; name: string; years: Array<number> };
+    steps: Array<{
+      id: string;
+      action: ModelAction;
+      actorName: string;
+      at: string;
+      fromStatus: ModelStatus | null;
+      toStatus: ModelStatus;
+      note: string | null;
+    }>;
+    reports: Array<{
+      id: string;
+      authorName: string;
+      reportedOn: string;
+      resourcesVnd: string;
+      evidence: string;
+      works: Array<{ id: string; kind: WorkKind; measure: WorkMeasure; quantity: number; description: string | null }>;
+    }>;
+    commendations: Array<{
+      id: string;
+      issuer: CommendationIssuer;
+      recipientKind: RecipientKind;
+      recipientName: string | null;
+      decisionNumber: string;
+      decisionDate: string;
+    }>;
+    replications: Array<{ id: string; year: number; notes: string | null; unit: { id: string; name: string } }>;
+    unit: { id: string; code: string; name: string };
+  };
+};
+
+export type CampaignModelSummaryFieldsFragment = {
+  id: string;
+  title: string;
+  year: number;
+  status: ModelStatus;
+  field: ModelField;
+  resourcesVnd: string;
+  appraisalScore: number | null;
+  updatedAt: string;
+  unit: { id: string; code: string; name: string };
+};
+
+export type CampaignModelsQueryVariables = Exact<{
+  filter: CampaignModelFilter;
+}>;
+
+export type CampaignModelsQuery = {
+  campaignModels: Array<{
+    id: string;
+    title: string;
+    year: number;
+    status: ModelStatus;
+    field: ModelField;
+    resourcesVnd: string;
+    appraisalScore: number | null;
+    updatedAt: string;
+    unit: { id: string; code: string; name: string };
+  }>;
+};
+
+export type CampaignReviewQueryVariables = Exact<{
+  campaignId: string | number;
+  year?: number | null | undefined;
+}>;
+
+export type CampaignReviewQuery = {
+  campaignReview: {
+    year: number | null;
+    replications: number;
+    csv: string;
+    campaign: { id: string; name: string; years: Array<number> };
+    totals: {
+      registered: number;
+      recognised: number;
+      notRecognised: number;
+      pending: number;
+      withdrawn: number;
+      resourcesVnd: string;
+    };
+    byUnit: Array<{
+      registered: number;
+      recognised: number;
+      notRecognised: number;
+      pending: number;
+      withdrawn: number;
+      resourcesVnd: string;
+      unit: { id: string; code: string; name: string };
+      listening: {
+        threads: number;
+        answeredOnTime: number;
+        answeredOnTimeShare: number | null;
+        medianHoursToFirstReply: number | null;
+        averageRating: number | null;
+        ratings: number;
+      };
+    }>;
+    byField: Array<{
+      field: ModelField;
+      registered: number;
+      recognised: number;
+      notRecognised: number;
+      pending: number;
+      withdrawn: number;
+      resourcesVnd: string;
+    }>;
+    commendations: Array<{
+      issuer: CommendationIssuer;
+      recipientKind: RecipientKind;
+      count: number;
+      forModels: number;
+    }>;
+    works: Array<{ kind: WorkKind; measure: WorkMeasure; quantity: number }>;
+  };
+};
+
+export type CampaignUnitsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CampaignUnitsQuery = { units: Array<{ id: string; code: string; name: string }> };
+
+export type CampaignsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CampaignsQuery = {
+  campaigns: Array<{
+    id: string;
+    name: string;
+    description: string;
+    startYear: number;
+    endYear: number;
+    years: Array<number>;
+  }>;
 };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never }>;
@@ -328,6 +731,22 @@ export type RateThreadMutationVariables = Exact<{
 
 export type RateThreadMutation = { rateThread: { id: string; rating: number | null; ratingComment: string | null } };
 
+export type RecogniseModelMutationVariables = Exact<{
+  input: RecogniseModelInput;
+}>;
+
+export type RecogniseModelMutation = {
+  recogniseModel: {
+    id: string;
+    status: ModelStatus;
+    appraisalScore: number | null;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    updatedAt: string;
+  };
+};
+
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
 }>;
@@ -337,6 +756,40 @@ export type RegisterMutation = {
     token: string;
     expiresAt: string;
     user: { id: string; displayName: string; email: string; role: Role; unit: { id: string; name: string } | null };
+  };
+};
+
+export type RegisterModelMutationVariables = Exact<{
+  input: RegisterModelInput;
+}>;
+
+export type RegisterModelMutation = {
+  registerModel: {
+    id: string;
+    title: string;
+    year: number;
+    status: ModelStatus;
+    field: ModelField;
+    resourcesVnd: string;
+    appraisalScore: number | null;
+    updatedAt: string;
+    unit: { id: string; code: string; name: string };
+  };
+};
+
+export type RejectModelMutationVariables = Exact<{
+  input: ModelStepInput;
+}>;
+
+export type RejectModelMutation = {
+  rejectModel: {
+    id: string;
+    status: ModelStatus;
+    appraisalScore: number | null;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    updatedAt: string;
   };
 };
 
@@ -352,6 +805,22 @@ export type SessionUserFieldsFragment = {
   email: string;
   role: Role;
   unit: { id: string; name: string } | null;
+};
+
+export type StartAppraisalMutationVariables = Exact<{
+  input: ModelStepInput;
+}>;
+
+export type StartAppraisalMutation = {
+  startAppraisal: {
+    id: string;
+    status: ModelStatus;
+    appraisalScore: number | null;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    updatedAt: string;
+  };
 };
 
 export type SupportThreadMutationVariables = Exact<{
@@ -539,6 +1008,73 @@ export type TransferThreadMutation = {
   };
 };
 
+export type UpdateModelMutationVariables = Exact<{
+  input: UpdateModelInput;
+}>;
+
+export type UpdateModelMutation = {
+  updateModel: {
+    id: string;
+    title: string;
+    field: ModelField;
+    goals: string;
+    beneficiaries: Array<Beneficiary>;
+    programmes: Array<TargetProgramme>;
+    updatedAt: string;
+  };
+};
+
+export type WithdrawModelMutationVariables = Exact<{
+  input: ModelStepInput;
+}>;
+
+export type WithdrawModelMutation = {
+  withdrawModel: {
+    id: string;
+    status: ModelStatus;
+    appraisalScore: number | null;
+    appraisalNotes: string | null;
+    decisionNumber: string | null;
+    decisionDate: string | null;
+    updatedAt: string;
+  };
+};
+
+export const CampaignModelSummaryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CampaignModelSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CampaignModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignModelSummaryFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -702,6 +1238,98 @@ export const ThreadSummaryFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ThreadSummaryFieldsFragment, unknown>;
+export const AddProgressReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddProgressReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressReportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addProgressReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reportedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddProgressReportMutation, AddProgressReportMutationVariables>;
+export const AppraiseModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AppraiseModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AppraiseModelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'appraiseModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AppraiseModelMutation, AppraiseModelMutationVariables>;
 export const BoardEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -806,6 +1434,464 @@ export const BoardEventsDocument = {
     },
   ],
 } as unknown as DocumentNode<BoardEventsSubscription, BoardEventsSubscriptionVariables>;
+export const CampaignModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CampaignModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'campaignModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CampaignModelSummaryFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'goals' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'beneficiaries' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'campaign' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'years' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'steps' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'reports' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reportedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'works' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'measure' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'commendations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'issuer' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recipientKind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'replications' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CampaignModelSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CampaignModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignModelQuery, CampaignModelQueryVariables>;
+export const CampaignModelsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CampaignModels' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CampaignModelFilter' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'campaignModels' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CampaignModelSummaryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CampaignModelSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CampaignModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignModelsQuery, CampaignModelsQueryVariables>;
+export const CampaignReviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CampaignReview' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'campaignId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'campaignReview' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'campaignId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'campaignId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'campaign' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'years' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'totals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'registered' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notRecognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withdrawn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byUnit' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registered' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notRecognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withdrawn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'listening' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'answeredOnTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'answeredOnTimeShare' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'medianHoursToFirstReply' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'averageRating' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ratings' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byField' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'registered' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notRecognised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'withdrawn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'commendations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'issuer' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recipientKind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'forModels' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'works' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'measure' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'replications' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'csv' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignReviewQuery, CampaignReviewQueryVariables>;
+export const CampaignUnitsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CampaignUnits' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'units' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignUnitsQuery, CampaignUnitsQueryVariables>;
+export const CampaignsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Campaigns' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'campaigns' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'years' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CampaignsQuery, CampaignsQueryVariables>;
 export const CatalogDocument = {
   kind: 'Document',
   definitions: [
@@ -1236,6 +2322,54 @@ export const RateThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<RateThreadMutation, RateThreadMutationVariables>;
+export const RecogniseModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecogniseModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecogniseModelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recogniseModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecogniseModelMutation, RecogniseModelMutationVariables>;
 export const RegisterDocument = {
   kind: 'Document',
   definitions: [
@@ -1309,6 +2443,121 @@ export const RegisterDocument = {
     },
   ],
 } as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
+export const RegisterModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RegisterModelInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CampaignModelSummaryFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CampaignModelSummaryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CampaignModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resourcesVnd' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterModelMutation, RegisterModelMutationVariables>;
+export const RejectModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ModelStepInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RejectModelMutation, RejectModelMutationVariables>;
 export const ReplyToThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -1346,6 +2595,51 @@ export const ReplyToThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<ReplyToThreadMutation, ReplyToThreadMutationVariables>;
+export const StartAppraisalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartAppraisal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ModelStepInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startAppraisal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartAppraisalMutation, StartAppraisalMutationVariables>;
 export const SupportThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -1939,3 +3233,93 @@ export const TransferThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<TransferThreadMutation, TransferThreadMutationVariables>;
+export const UpdateModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateModelInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'goals' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'beneficiaries' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateModelMutation, UpdateModelMutationVariables>;
+export const WithdrawModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ModelStepInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'withdrawModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalScore' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appraisalNotes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawModelMutation, WithdrawModelMutationVariables>;

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { campaignMenuMessages } from '../campaign/messages.menu';
 import { config } from '../config';
 import en from './en';
 import vi from './vi';
@@ -18,7 +19,7 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'vi',
-    messages: { vi, en },
+    messages: { vi: { ...vi, ...campaignMenuMessages.vi }, en: { ...en, ...campaignMenuMessages.en } },
     datetimeFormats: {
       vi: { short: { dateStyle: 'short', timeStyle: 'short' } },
       en: { short: { dateStyle: 'medium', timeStyle: 'short' } },
