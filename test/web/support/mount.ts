@@ -43,6 +43,8 @@ export async function mountWithApp<C extends Component>(
     routes: [
       { path: '/', name: 'board', component: { template: '<div />' } },
       { path: '/threads/:id', name: 'thread', component: { template: '<div />' } },
+      { path: '/sign-in', name: 'sign-in', component: { template: '<div />' } },
+      { path: '/inbox', name: 'inbox', component: { template: '<div />' } },
     ],
   });
   await router.push('/');
