@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../server/src/campaign/review.csv.js';
+import { csvCell, toCsv } from '../../server/src/shared/csv.js';
 
 describe('CSV cells', () => {
   it.each([

@@ -1,11 +1,7 @@
-// The review as CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting.
+// The campaign review as CSV for Excel (see shared/csv.ts).
 import type { UnitListening } from '../dialogue/listening.js';
+import { toCsv, type Cell } from '../shared/csv.js';
 import type { CampaignReview, ReviewFigures } from './review.type.js';
-
-const BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-/** Text a spreadsheet would run as a formula (CSV injection); numbers never get here. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const FIELD_NAMES: Record<string, string> = {
   ECONOMY: 'Kinh tế',
@@ -18,19 +14,6 @@ const ISSUER_NAMES: Record<string, string> = {
   PROVINCIAL_PEOPLES_COMMITTEE: 'UBND tỉnh',
 };
 const RECIPIENT_NAMES: Record<string, string> = { COLLECTIVE: 'Tập thể', INDIVIDUAL: 'Cá nhân' };
-
-export type Cell = string | number | bigint | null;
-
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return value.toString();
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: Cell[][]): string {
-  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 const FIGURE_HEADERS = [
   'Đăng ký',

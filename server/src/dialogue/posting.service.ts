@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { User } from '../accounts/user.entity.js';
 import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
+import { keywordsOf } from '../monitoring/keywords.js';
 import { toneOf } from '../monitoring/sentiment/tone.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
@@ -107,6 +108,7 @@ export class PostingService {
         answerDueAt: addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
         ...toneOf(`${input.title}. ${input.body}`),
+        keywords: keywordsOf(`${input.title}. ${input.body}`),
         createdAt: now,
       });
       events.record(thread, {

@@ -23,12 +23,18 @@ import { ThreadStatus } from './thread-status.js';
     'create index "threads_acknowledge_due_open" on "threads" ("acknowledge_due_at") where "acknowledged_at" is null and "acknowledge_overdue_at" is null',
 })
 @Index({
+  name: 'threads_keywords_gin',
+  expression: 'create index "threads_keywords_gin" on "threads" using gin ("keywords")',
+})
+@Index({ properties: ['category', 'createdAt'] })
+@Index({ properties: ['place', 'createdAt'] })
+@Index({
   name: 'threads_answer_due_open',
   expression:
     'create index "threads_answer_due_open" on "threads" ("answer_due_at") where "answered_at" is null and "answer_overdue_at" is null',
 })
 export class Thread {
-  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue';
+  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue' | 'keywords';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -136,6 +142,10 @@ export class Thread {
   @Field(() => Float, { nullable: true, description: 'Sentiment score from -1 (most negative) to 1 (most positive).' })
   @Property({ type: 'double', nullable: true })
   toneScore?: number;
+
+  /** Words and two-word phrases of the title and body, without stop words, for the rising-words panel. */
+  @Property({ type: 'text[]', hidden: true, defaultRaw: `'{}'` })
+  keywords: string[] = [];
 
   /** Title and body folded (no diacritics, lower case) for search. */
   @Property({ type: 'text', hidden: true })
