@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { session } from './accounts/session';
 import { config } from './config';
+import { pendingPostsFor } from './dialogue/pendingPosts';
 import { createGraphqlClients } from './graphql/client';
 import { graphqlPlugin } from './graphql/provide';
 import { createAppI18n, rememberLocale } from './i18n';
@@ -27,3 +28,6 @@ createApp(App)
   .use(graphqlPlugin(clients))
   .provide(LIVE_STATE, trackConnection(clients.ws))
   .mount('#app');
+
+// Posts kept offline by an earlier page load go out now, or as soon as the connection returns.
+pendingPostsFor(clients.client).start();

@@ -170,7 +170,8 @@ const en: Messages = {
     offline: 'No connection. Your post is kept and will be sent when you are back online (never twice).',
     pendingSent: 'Your post kept while offline was sent to {unit}.',
     pendingCode: 'Its tracking code:',
-    pendingFailed: 'Your post kept while offline was not accepted; its text is still in the post form.',
+    pendingFailed: 'Your post “{title}” kept while offline was not accepted. What you wrote:',
+    dismiss: 'Dismiss',
     another: 'Post something else',
   },
   tracking: {

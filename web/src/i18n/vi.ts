@@ -169,7 +169,8 @@ const vi = {
     offline: 'Mất kết nối. Ý kiến đã được giữ lại và sẽ tự gửi khi có mạng (không bị gửi trùng).',
     pendingSent: 'Ý kiến gửi lúc mất mạng đã được gửi tới {unit}.',
     pendingCode: 'Mã theo dõi của ý kiến đó:',
-    pendingFailed: 'Ý kiến gửi lúc mất mạng không được chấp nhận; nội dung vẫn còn trong mẫu gửi ý kiến.',
+    pendingFailed: 'Ý kiến “{title}” gửi lúc mất mạng không được chấp nhận. Nội dung của bạn:',
+    dismiss: 'Đóng',
     another: 'Gửi ý kiến khác',
   },
   tracking: {
