@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { campaignRoutes } from '../../../web/src/campaign/routes';
+import { campaignPageRoutes } from '../../../web/src/campaign/pageRoutes';
 import { graphqlPlugin } from '../../../web/src/graphql/provide';
 import { createAppI18n, type Locale } from '../../../web/src/i18n';
 import { fakeGraphql, fakeWs, type Handlers } from '../support/mount';
@@ -18,7 +18,7 @@ export async function mountCampaignPage(
   const graphql = fakeGraphql(handlers);
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', name: 'board', component: { template: '<div />' } }, ...campaignRoutes],
+    routes: [{ path: '/', name: 'board', component: { template: '<div />' } }, ...campaignPageRoutes],
   });
   await router.push('/');
   await router.isReady();

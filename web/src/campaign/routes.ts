@@ -1,48 +1,14 @@
-// The campaign pages, each a lazily loaded chunk: citizens on the board never download them.
-import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router';
+// What the entry chunk knows of the campaign pages: where they live, nothing more. The first visit
+// loads CampaignRouteLoader, which adds the real routes (pageRoutes.ts) and navigates again, the
+// dynamic-routes pattern of vue-router; so the board stays as light as it was.
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '../graphql/generated';
 
-const yearOf = (route: RouteLocationNormalized): number | null => {
-  const year = Number(route.query.year);
-  return Number.isInteger(year) && year > 0 ? year : null;
-};
+const loader = () => import('./CampaignRouteLoader.vue');
+const meta = { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] as Role[] };
 
 export const campaignRoutes: RouteRecordRaw[] = [
-  {
-    path: '/campaigns',
-    name: 'campaigns',
-    component: () => import('./CampaignOverviewPage.vue'),
-    meta: { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] },
-  },
-  {
-    path: '/campaigns/:campaignId/units/:unitId?',
-    name: 'campaign-unit',
-    component: () => import('./CampaignUnitPage.vue'),
-    props: (route) => ({
-      campaignId: route.params.campaignId,
-      unitId: route.params.unitId || null,
-      year: yearOf(route),
-    }),
-    meta: { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] },
-  },
-  {
-    path: '/campaigns/:campaignId/queue',
-    name: 'campaign-queue',
-    component: () => import('./CampaignQueuePage.vue'),
-    props: (route) => ({ campaignId: route.params.campaignId, year: yearOf(route) }),
-    meta: { roles: ['MONITOR', 'ADMIN'] },
-  },
-  {
-    path: '/campaigns/:campaignId/review',
-    name: 'campaign-review',
-    component: () => import('./CampaignReviewPage.vue'),
-    props: (route) => ({ campaignId: route.params.campaignId, year: yearOf(route) }),
-    meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
-  },
-  {
-    path: '/campaign-models/:id',
-    name: 'campaign-model',
-    component: () => import('./CampaignModelPage.vue'),
-    props: true,
-    meta: { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] },
-  },
+  { path: '/campaigns', name: 'campaigns', component: loader, meta },
+  { path: '/campaigns/:rest(.*)+', component: loader, meta },
+  { path: '/campaign-models/:rest(.*)+', component: loader, meta },
 ];

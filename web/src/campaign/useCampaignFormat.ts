@@ -11,5 +11,7 @@ export function useCampaignFormat() {
   const vnd = (amount: string): string => t('campaign.vnd', { amount: formatVnd(amount) });
   const date = (iso: string | null | undefined): string =>
     iso ? new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`)) : '';
-  return { decimal, vnd, date };
+  const dateTime = (iso: string): string =>
+    new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return { decimal, vnd, date, dateTime };
 }

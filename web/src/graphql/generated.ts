@@ -36,6 +36,15 @@ export type Beneficiary =
   /** Near-poor and struggling households (hộ cận nghèo, hộ khó khăn). */
   | 'STRUGGLING_HOUSEHOLDS';
 
+/** Time step of a series, in Vietnam time. */
+export type Bucket =
+  /** Per day. */
+  | 'DAY'
+  /** Per month. */
+  | 'MONTH'
+  /** Per week (from Monday). */
+  | 'WEEK';
+
 /** Which models to list. */
 export type CampaignModelFilter = {
   /** The campaign. */
@@ -136,6 +145,41 @@ export type ModelStepInput = {
   /** Why (up to 2000 characters). */
   note?: string | null | undefined;
 };
+
+/** What every dashboard panel looks at; all conditions hold together. */
+export type MonitoringFilter = {
+  /** Only this field. */
+  categoryId?: string | number | null | undefined;
+  /** From this moment (default: 30 days before `to`). */
+  from?: string | null | undefined;
+  /** Only this place and the places under it. */
+  placeId?: string | number | null | undefined;
+  /** Until this moment, exclusive (default: now). */
+  to?: string | null | undefined;
+  /** Only threads this unit is responsible for (officers: always their own). */
+  unitId?: string | number | null | undefined;
+};
+
+/** A dashboard table, for its CSV download. */
+export type Panel =
+  /** The fields table. */
+  | 'FIELDS'
+  /** The kinds table. */
+  | 'KINDS'
+  /** The negative threads table. */
+  | 'NEGATIVE_THREADS'
+  /** The overdue table. */
+  | 'OVERDUE'
+  /** The places table. */
+  | 'PLACES'
+  /** The responsiveness table. */
+  | 'RESPONSIVENESS'
+  /** The rising words table. */
+  | 'RISING_WORDS'
+  /** The sentiment table. */
+  | 'SENTIMENT'
+  /** The volumes table. */
+  | 'VOLUMES';
 
 /** A new feedback thread. */
 export type PostFeedbackInput = {
@@ -332,6 +376,15 @@ export type ThreadStatus =
   | 'ROUTED'
   /** Posted, not yet routed (only for an instant inside the posting transaction). */
   | 'SUBMITTED';
+
+/** The tone of what a citizen wrote, from the sentiment scorer. */
+export type Tone =
+  /** Complaint, anger, worry (bức xúc). */
+  | 'NEGATIVE'
+  /** Questions, information, requests. */
+  | 'NEUTRAL'
+  /** Thanks, praise, relief. */
+  | 'POSITIVE';
 
 /** Hand a thread to another unit. */
 export type TransferInput = {
@@ -666,6 +719,10 @@ export type ChangeThreadStatusMutation = {
   changeThreadStatus: { id: string; status: ThreadStatus; allowedMoves: Array<ThreadStatus> };
 };
 
+export type DashboardUpdatesSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type DashboardUpdatesSubscription = { dashboardUpdates: { at: string } };
+
 export type InboxEventsSubscriptionVariables = Exact<{
   unitId?: string | number | null | undefined;
   after?: string | null | undefined;
@@ -712,6 +769,104 @@ export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
   me: { id: string; displayName: string; email: string; role: Role; unit: { id: string; name: string } | null } | null;
+};
+
+export type MonitoringCsvQueryVariables = Exact<{
+  filter?: MonitoringFilter | null | undefined;
+  panel: Panel;
+  bucket: Bucket;
+}>;
+
+export type MonitoringCsvQuery = { monitoring: { csv: string } };
+
+export type MonitoringDashboardQueryVariables = Exact<{
+  filter?: MonitoringFilter | null | undefined;
+  bucket: Bucket;
+  limit: number;
+  minimumSample: number;
+}>;
+
+export type MonitoringDashboardQuery = {
+  monitoring: {
+    from: string;
+    to: string;
+    volumes: Array<{ period: string; threads: number; negative: number; negativeShare: number | null }>;
+    byField: Array<{
+      threads: number;
+      negative: number;
+      negativeShare: number | null;
+      category: { id: string; name: string; nameEn: string };
+    }>;
+    byPlace: Array<{
+      threads: number;
+      negative: number;
+      negativeShare: number | null;
+      place: { id: string; placeName: string };
+    }>;
+    byKind: Array<{ kind: FeedbackKind; threads: number; negative: number; negativeShare: number | null }>;
+    sentiment: Array<{ period: string; averageScore: number; negative: number; neutral: number; positive: number }>;
+    mostNegativeOpen: Array<{
+      id: string;
+      title: string;
+      kind: FeedbackKind;
+      status: ThreadStatus;
+      overdue: boolean;
+      tone: Tone | null;
+      toneScore: number | null;
+      createdAt: string;
+      answerDueAt: string;
+      category: { id: string; name: string; nameEn: string };
+      unit: { id: string; name: string };
+      escalatedTo: { id: string; name: string } | null;
+    }>;
+    overdue: Array<{
+      id: string;
+      title: string;
+      kind: FeedbackKind;
+      status: ThreadStatus;
+      overdue: boolean;
+      tone: Tone | null;
+      toneScore: number | null;
+      createdAt: string;
+      answerDueAt: string;
+      category: { id: string; name: string; nameEn: string };
+      unit: { id: string; name: string };
+      escalatedTo: { id: string; name: string } | null;
+    }>;
+    risingWords: Array<{ word: string; thisWeek: number; weeklyBefore: number; growth: number }>;
+    responsiveness: {
+      minimumSample: number;
+      units: Array<{
+        threads: number;
+        acknowledgedOnTime: number | null;
+        answeredOnTime: number | null;
+        medianHoursToFirstReply: number | null;
+        p90HoursToFirstReply: number | null;
+        medianHoursToResolution: number | null;
+        p90HoursToResolution: number | null;
+        reopenRate: number | null;
+        averageRating: number | null;
+        ratings: number;
+        rank: number | null;
+        unit: { id: string; code: string; name: string };
+      }>;
+    };
+  };
+};
+
+export type MonitoringThreadFieldsFragment = {
+  id: string;
+  title: string;
+  kind: FeedbackKind;
+  status: ThreadStatus;
+  overdue: boolean;
+  tone: Tone | null;
+  toneScore: number | null;
+  createdAt: string;
+  answerDueAt: string;
+  category: { id: string; name: string; nameEn: string };
+  unit: { id: string; name: string };
+  escalatedTo: { id: string; name: string } | null;
 };
 
 export type PostFeedbackMutationVariables = Exact<{
@@ -1075,6 +1230,64 @@ export const CampaignModelSummaryFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CampaignModelSummaryFieldsFragment, unknown>;
+export const MonitoringThreadFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MonitoringThreadFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Thread' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'tone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toneScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'category' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'escalatedTo' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MonitoringThreadFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1982,6 +2195,29 @@ export const ChangeThreadStatusDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangeThreadStatusMutation, ChangeThreadStatusMutationVariables>;
+export const DashboardUpdatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'DashboardUpdates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dashboardUpdates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'at' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardUpdatesSubscription, DashboardUpdatesSubscriptionVariables>;
 export const InboxEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -2217,6 +2453,378 @@ export const MeDocument = {
     },
   ],
 } as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MonitoringCsvDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MonitoringCsv' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'MonitoringFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'panel' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Panel' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'bucket' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Bucket' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'monitoring' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'csv' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'panel' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'panel' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'bucket' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'bucket' } },
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MonitoringCsvQuery, MonitoringCsvQueryVariables>;
+export const MonitoringDashboardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MonitoringDashboard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'MonitoringFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'bucket' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Bucket' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'minimumSample' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'monitoring' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'volumes' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'bucket' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'bucket' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negativeShare' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byField' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'category' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negativeShare' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byPlace' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'place' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negativeShare' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byKind' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negativeShare' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sentiment' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'bucket' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'bucket' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'averageScore' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'negative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'neutral' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'positive' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'mostNegativeOpen' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'limit' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MonitoringThreadFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'overdue' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'limit' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MonitoringThreadFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'risingWords' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'limit' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'word' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'thisWeek' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weeklyBefore' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'growth' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'responsiveness' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'minimumSample' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'minimumSample' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'minimumSample' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'units' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'unit' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'threads' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedOnTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'answeredOnTime' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'medianHoursToFirstReply' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'p90HoursToFirstReply' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'medianHoursToResolution' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'p90HoursToResolution' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reopenRate' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'averageRating' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ratings' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MonitoringThreadFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Thread' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'tone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toneScore' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'category' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'escalatedTo' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MonitoringDashboardQuery, MonitoringDashboardQueryVariables>;
 export const PostFeedbackDocument = {
   kind: 'Document',
   definitions: [
