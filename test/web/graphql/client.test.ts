@@ -1,0 +1,70 @@
+import type * as GraphqlWs from 'graphql-ws';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSession } from '../../../web/src/accounts/session';
+import { createConfig } from '../../../web/src/config';
+
+type Listener = (event: unknown) => void;
+const listeners = new Map<string, Listener[]>();
+const terminate = vi.fn();
+
+vi.mock('graphql-ws', async (importOriginal) => ({
+  ...(await importOriginal<typeof GraphqlWs>()),
+  createClient: () => ({
+    on: (name: string, listener: Listener) => {
+      listeners.set(name, [...(listeners.get(name) ?? []), listener]);
+      return () => undefined;
+    },
+    terminate,
+    subscribe: vi.fn(),
+    dispose: vi.fn(),
+  }),
+}));
+
+const { createGraphqlClients } = await import('../../../web/src/graphql/client');
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
+
+function signedIn() {
+  const session = createSession(memoryStorage());
+  session.start({
+    token: 'token',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    user: { id: 'u-1', displayName: 'Dân', email: 'dan@nghedan.demo', role: 'CITIZEN', unit: null },
+  });
+  createGraphqlClients(createConfig({}, 'http://localhost'), session);
+  return session;
+}
+
+const close = (code: number) => listeners.get('closed')?.forEach((listener) => listener({ code }));
+
+beforeEach(() => listeners.clear());
+
+describe('WebSocket close codes', () => {
+  it('4403 (bad or expired token) ends the session and asks to sign in again', () => {
+    const session = signedIn();
+    close(4403);
+    expect(session.isSignedIn.value).toBe(false);
+    expect(session.expired.value).toBe(true);
+    expect(terminate).toHaveBeenCalled();
+    session.start({
+      token: 'new',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      user: { id: 'u-1', displayName: 'Dân', email: 'dan@nghedan.demo', role: 'CITIZEN', unit: null },
+    });
+    expect(session.expired.value).toBe(false);
+  });
+
+  it.each([1000, 1006, 4500])('%i keeps the session (the socket just reconnects)', (code) => {
+    const session = signedIn();
+    close(code);
+    expect(session.isSignedIn.value).toBe(true);
+    expect(session.expired.value).toBe(false);
+  });
+});
