@@ -4,6 +4,7 @@ import { resolveJwtSecret, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate, type Orm } from './db/orm.js';
 import { seedDemoData } from './db/seed/demo.js';
+import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -39,10 +40,6 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const { orm } = database;
     const applied = await migrate(orm);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
-    if (config.seedDemo) {
-      const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
-      if (summary) log.info(summary, 'demo data loaded into the empty database');
-    }
     const secret = resolveJwtSecret(config);
     bus = await createEventBus(config.redisUrl, log);
     const services: Services = {
@@ -53,6 +50,13 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       bus,
       trackingCodes: new TrackingCodes(secret),
     };
+    if (config.seedDemo) {
+      const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
+      if (summary) {
+        const threads = config.seedDemoThreads ? await seedDemoThreads(orm, services) : 0;
+        log.info({ ...summary, threads }, 'demo data loaded into the empty database');
+      }
+    }
     server = await startHttpServer(orm, await createSchema(), services);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);

@@ -32,6 +32,8 @@ export interface Config {
   jwtTtlSeconds: number;
   dataDir: string;
   seedDemo: boolean;
+  /** Demo feedback threads with the demo data (tests turn them off to start from an empty board). */
+  seedDemoThreads: boolean;
   demoPassword: string;
   logLevel: LogLevel;
   maxBodyBytes: number;
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds,
     dataDir,
     seedDemo: boolean('SEED_DEMO', database.kind === 'embedded'),
+    seedDemoThreads: boolean('SEED_DEMO_THREADS', true),
     demoPassword,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, environment === 'test' ? 'silent' : 'info'),
     maxBodyBytes: integer('MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),

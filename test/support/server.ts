@@ -40,6 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DATABASE_URL: databaseUrl,
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'true',
+    SEED_DEMO_THREADS: 'false',
     DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
     ...env,
