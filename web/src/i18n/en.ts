@@ -214,6 +214,7 @@ const en: Messages = {
     submitting: 'Looking…',
     required: 'Enter the tracking code.',
     notFound: 'No thread has this code. Check it and try again.',
+    fromThread: 'Posted anonymously? Open your thread with its tracking code',
   },
   support: {
     button: 'Support (+1)',

@@ -213,6 +213,7 @@ const vi = {
     submitting: 'Đang tìm…',
     required: 'Hãy nhập mã theo dõi.',
     notFound: 'Không có ý kiến nào với mã này. Hãy kiểm tra lại.',
+    fromThread: 'Bạn gửi ẩn danh? Mở ý kiến bằng mã theo dõi',
   },
   support: {
     button: 'Ủng hộ (+1)',
