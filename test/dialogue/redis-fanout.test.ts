@@ -18,6 +18,7 @@ const startInstance = (databaseUrl: string): Promise<Instance> =>
     REDIS_URL: redisUrl!,
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'true',
+    SEED_DEMO_THREADS: 'false',
     DEMO_PASSWORD,
     NODE_ENV: 'test',
   });
