@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { campaignRoutes } from './campaign/routes';
 import type { Role } from './graphql/generated';
+import { monitoringRoutes } from './monitoring/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
   },
   ...campaignRoutes,
+  ...monitoringRoutes,
   { path: '/sign-in', name: 'sign-in', component: () => import('./accounts/AccountSignInPage.vue') },
   { path: '/sign-up', name: 'sign-up', component: () => import('./accounts/AccountSignUpPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue') },

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import { campaignMenuMessages } from '../campaign/messages.menu';
 import { config } from '../config';
+import { monitoringMenuMessages } from '../monitoring/messages.menu';
 import en from './en';
 import vi from './vi';
 
@@ -19,7 +20,10 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'vi',
-    messages: { vi: { ...vi, ...campaignMenuMessages.vi }, en: { ...en, ...campaignMenuMessages.en } },
+    messages: {
+      vi: { ...vi, ...campaignMenuMessages.vi, ...monitoringMenuMessages.vi },
+      en: { ...en, ...campaignMenuMessages.en, ...monitoringMenuMessages.en },
+    },
     datetimeFormats: {
       vi: { short: { dateStyle: 'short', timeStyle: 'short' } },
       en: { short: { dateStyle: 'medium', timeStyle: 'short' } },

@@ -1,5 +1,5 @@
-// Chart.js with only the bar chart registered; imported dynamically by CampaignReviewChart.vue, so
-// it is a chunk of its own that only the review page loads.
+// Chart.js with only the bar chart registered; imported dynamically by the chart components (campaign
+// review, monitoring dashboard), so it is a chunk of its own that only those pages load.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -7,11 +7,19 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 export interface ChartSeries {
   label: string;
   values: number[];
+  /** Defaults to the palette's next colour. */
+  colour?: string;
 }
 
 const COLOURS = ['#1d4ed8', '#16a34a', '#d97706', '#9333ea'];
 
-export function drawBarChart(canvas: HTMLCanvasElement, labels: string[], series: ChartSeries[], horizontal: boolean) {
+export function drawBarChart(
+  canvas: HTMLCanvasElement,
+  labels: string[],
+  series: ChartSeries[],
+  horizontal: boolean,
+  stacked = false,
+) {
   return new Chart(canvas, {
     type: 'bar',
     data: {
@@ -19,7 +27,7 @@ export function drawBarChart(canvas: HTMLCanvasElement, labels: string[], series
       datasets: series.map((item, index) => ({
         label: item.label,
         data: item.values,
-        backgroundColor: COLOURS[index % COLOURS.length],
+        backgroundColor: item.colour ?? COLOURS[index % COLOURS.length],
       })),
     },
     options: {
@@ -27,7 +35,7 @@ export function drawBarChart(canvas: HTMLCanvasElement, labels: string[], series
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { beginAtZero: true }, y: { beginAtZero: true } },
+      scales: { x: { beginAtZero: true, stacked }, y: { beginAtZero: true, stacked } },
     },
   });
 }
