@@ -14,11 +14,26 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/web/**'],
+          exclude: ['test/web/**', 'test/e2e/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           pool: 'forks',
+        },
+      },
+      {
+        // A real server and headless Chromium (test/e2e/support/browser.ts); skipped without Chromium.
+        resolve: { alias: { graphql: require.resolve('graphql') } },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          // Two browsers and two servers at once would starve a 2-core machine.
+          fileParallelism: false,
         },
       },
       {
