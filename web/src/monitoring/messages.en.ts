@@ -66,6 +66,7 @@ const monitoringEn: MonitoringMessages = {
   panels: {
     volumes: 'Threads over time',
     volumesChart: 'Threads and negative threads over time',
+    breakdownChart: 'Threads and negative threads',
     fields: 'By field',
     places: 'By commune',
     kinds: 'By kind',

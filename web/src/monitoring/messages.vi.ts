@@ -65,6 +65,7 @@ const monitoringVi = {
   panels: {
     volumes: 'Số ý kiến theo thời gian',
     volumesChart: 'Số ý kiến và số tiêu cực theo thời gian',
+    breakdownChart: 'Số ý kiến và số tiêu cực',
     fields: 'Theo lĩnh vực',
     places: 'Theo xã, thị trấn',
     kinds: 'Theo loại ý kiến',
