@@ -139,13 +139,21 @@ describe('responsiveness', () => {
       await move(server, officer, id, 'ACKNOWLEDGED');
       await move(server, officer, id, 'ANSWERED');
     }
+    const citizen = await server.login('dan@nghedan.demo');
+    await move(server, citizen, threads.data!.threads.nodes[0]!.id, 'REOPENED', { reason: 'Chưa sửa xong' });
     const query = `query ($filter: MonitoringFilter, $min: Int) {
-      monitoring(filter: $filter) { responsiveness(minimumSample: $min) { minimumSample units { unit { code } threads answeredOnTime rank } } }
+      monitoring(filter: $filter) { responsiveness(minimumSample: $min) { minimumSample units { unit { code } threads answeredOnTime reopenRate rank } } }
     }`;
     const result = await server.gql<{
       monitoring: {
         responsiveness: {
-          units: Array<{ unit: { code: string }; threads: number; answeredOnTime: number; rank: number | null }>;
+          units: Array<{
+            unit: { code: string };
+            threads: number;
+            answeredOnTime: number;
+            reopenRate: number;
+            rank: number | null;
+          }>;
         };
       };
     }>(query, { token: monitor, variables: { filter: { from: FROM, to: TO }, min: 3 } });
@@ -155,7 +163,7 @@ describe('responsiveness', () => {
       ['LH.TH', 3, 2],
       ['LH.TNMT', 1, null],
     ]);
-    expect(units[0]!.answeredOnTime).toBe(0.5);
+    expect(units[0]).toMatchObject({ answeredOnTime: 0.5, reopenRate: 0.5 });
   });
 
   it("keeps officers to their own unit's figures", async () => {

@@ -26,6 +26,10 @@ import { ThreadStatus } from './thread-status.js';
   name: 'threads_keywords_gin',
   expression: 'create index "threads_keywords_gin" on "threads" using gin ("keywords")',
 })
+@Index({
+  name: 'threads_negative_open',
+  expression: `create index "threads_negative_open" on "threads" ("tone_score", "created_at") where "tone" = 'NEGATIVE' and "status" in ('ROUTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED')`,
+})
 @Index({ properties: ['category', 'createdAt'] })
 @Index({ properties: ['place', 'createdAt'] })
 @Index({
@@ -34,7 +38,7 @@ import { ThreadStatus } from './thread-status.js';
     'create index "threads_answer_due_open" on "threads" ("answer_due_at") where "answered_at" is null and "answer_overdue_at" is null',
 })
 export class Thread {
-  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue' | 'keywords';
+  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue' | 'keywords' | 'reopenCount';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -126,6 +130,10 @@ export class Thread {
   @Field(() => Int, { description: 'How many citizens support it (+1).' })
   @Property({ type: 'integer' })
   supportCount: number = 0;
+
+  @Field(() => Int, { description: 'How many times the citizen reopened it.' })
+  @Property({ type: 'integer', default: 0 })
+  reopenCount: number = 0;
 
   @Field(() => Int, { nullable: true, description: "The citizen's rating of the answer, 1 to 5." })
   @Property({ type: 'smallint', nullable: true })

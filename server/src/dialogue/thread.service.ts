@@ -105,6 +105,7 @@ export class ThreadService {
       if (input.status === ThreadStatus.ACKNOWLEDGED) thread.acknowledgedAt = now;
       if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
       if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
+      if (input.status === ThreadStatus.REOPENED) thread.reopenCount += 1;
       events.record(thread, {
         type: ThreadEventType.STATUS_CHANGED,
         actor: this.ctx.viewer ?? undefined,

@@ -236,8 +236,7 @@ export class MonitoringService {
                 filter (where t.first_reply_at is not null) as reply,
               percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from t.resolved_at - t.created_at))
                 filter (where t.resolved_at is not null) as resolution,
-              (count(*) filter (where exists (select 1 from thread_events e
-                 where e.thread_id = t.id and e.to_status = 'REOPENED')))::int as reopened,
+              (count(*) filter (where t.reopen_count > 0))::int as reopened,
               avg(t.rating)::float as average_rating, count(t.rating)::int as ratings
        from threads t where ${this.scope.sql} group by t.unit_id`,
       this.scope.params,

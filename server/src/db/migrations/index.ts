@@ -4,6 +4,7 @@ import { Migration20261128063819 } from './Migration20261128063819.js';
 import { Migration20261128070059_dialogue } from './Migration20261128070059_dialogue.js';
 import { Migration20261128074324_tone } from './Migration20261128074324_tone.js';
 import { Migration20261128074450_monitoring } from './Migration20261128074450_monitoring.js';
+import { Migration20261128080655_reopen_count } from './Migration20261128080655_reopen_count.js';
 import { Migration20261128100000_campaign } from './Migration20261128100000_campaign.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -11,5 +12,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128070059_dialogue', class: Migration20261128070059_dialogue },
   { name: 'Migration20261128074324_tone', class: Migration20261128074324_tone },
   { name: 'Migration20261128074450_monitoring', class: Migration20261128074450_monitoring },
+  { name: 'Migration20261128080655_reopen_count', class: Migration20261128080655_reopen_count },
   { name: 'Migration20261128100000_campaign', class: Migration20261128100000_campaign },
 ];
