@@ -38,54 +38,59 @@ async function makeOverdue(threadId: string, which: 'acknowledge' | 'answer') {
 }
 
 describe('overdue threads', () => {
-  it('are marked and escalated once, by one of two instances, and the parent unit and monitors hear it live', async () => {
-    const citizen = await server.login('dan@nghedan.demo');
-    const monitor = await server.login('mttq@nghedan.demo');
-    const parentOfficer = await server.login('lh@nghedan.demo');
-    const thread = await post(server, dir, { token: citizen, place: 'LH.NB', isPublic: false });
-    const start = await server.gql<{ thread: { events: Array<{ cursor: string }> } }>(
-      'query ($id: ID!) { thread(id: $id) { events { cursor } } }',
-      { token: monitor, variables: { id: thread.id } },
-    );
-    const after = start.data!.thread.events.at(-1)!.cursor;
-    const subscription = `subscription ($unitId: ID, $after: String) { inboxEvents(unitId: $unitId, after: $after) { ${EVENT_FIELDS} } }`;
-    const parentInbox = collect(server.socket({ authToken: parentOfficer }), subscription, {
-      unitId: dir.unit('LH'),
-      after,
-    });
-    const monitors = collect(server.socket({ authToken: monitor }), subscription, { after });
+  it(
+    'are marked and escalated once, by one of two instances, and the parent unit and monitors hear it live',
+    { timeout: 90_000 },
+    async () => {
+      const citizen = await server.login('dan@nghedan.demo');
+      const monitor = await server.login('mttq@nghedan.demo');
+      const parentOfficer = await server.login('lh@nghedan.demo');
+      const thread = await post(server, dir, { token: citizen, place: 'LH.NB', isPublic: false });
+      const start = await server.gql<{ thread: { events: Array<{ cursor: string }> } }>(
+        'query ($id: ID!) { thread(id: $id) { events { cursor } } }',
+        { token: monitor, variables: { id: thread.id } },
+      );
+      const after = start.data!.thread.events.at(-1)!.cursor;
+      const subscription = `subscription ($unitId: ID, $after: String) { inboxEvents(unitId: $unitId, after: $after) { ${EVENT_FIELDS} } }`;
+      const parentInbox = collect(server.socket({ authToken: parentOfficer }), subscription, {
+        unitId: dir.unit('LH'),
+        after,
+      });
+      const monitors = collect(server.socket({ authToken: monitor }), subscription, { after });
 
-    await makeOverdue(thread.id, 'acknowledge');
-    await parentInbox.until(2);
-    await monitors.until(2);
-    // Give both instances several more scans to prove nothing is escalated twice.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+      await makeOverdue(thread.id, 'acknowledge');
+      // The scan runs every second on each instance; a loaded machine may take a while.
+      await parentInbox.until(2, 30_000);
+      await monitors.until(2, 30_000);
+      // Give both instances several more scans to prove nothing is escalated twice.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
 
-    const result = await server.gql<{
-      thread: {
-        overdue: boolean;
-        escalatedTo: { code: string };
-        events: Array<{ type: string; reason: string; toUnit: { code: string } | null }>;
-      };
-    }>(EVENTS, { token: monitor, variables: { id: thread.id } });
-    const { overdue, escalatedTo, events } = result.data!.thread;
-    expect(overdue).toBe(true);
-    expect(escalatedTo).toEqual({ code: 'LH' });
-    expect(events.filter((event) => event.type === 'OVERDUE')).toEqual([
-      { type: 'OVERDUE', reason: 'acknowledgement deadline passed', toUnit: null },
-    ]);
-    expect(events.filter((event) => event.type === 'ESCALATED')).toHaveLength(1);
-    expect(parentInbox.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
-    expect(monitors.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
+      const result = await server.gql<{
+        thread: {
+          overdue: boolean;
+          escalatedTo: { code: string };
+          events: Array<{ type: string; reason: string; toUnit: { code: string } | null }>;
+        };
+      }>(EVENTS, { token: monitor, variables: { id: thread.id } });
+      const { overdue, escalatedTo, events } = result.data!.thread;
+      expect(overdue).toBe(true);
+      expect(escalatedTo).toEqual({ code: 'LH' });
+      expect(events.filter((event) => event.type === 'OVERDUE')).toEqual([
+        { type: 'OVERDUE', reason: 'acknowledgement deadline passed', toUnit: null },
+      ]);
+      expect(events.filter((event) => event.type === 'ESCALATED')).toHaveLength(1);
+      expect(parentInbox.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
+      expect(monitors.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
 
-    // The district officer may now read the escalated private thread.
-    expect((await server.gql(EVENTS, { token: parentOfficer, variables: { id: thread.id } })).errors).toBeUndefined();
-    const overdueList = await server.gql<{ threads: { nodes: Array<{ id: string }> } }>(
-      '{ threads(filter: { overdue: true }) { nodes { id } } }',
-      { token: monitor },
-    );
-    expect(overdueList.data?.threads.nodes.map((node) => node.id)).toContain(thread.id);
-  });
+      // The district officer may now read the escalated private thread.
+      expect((await server.gql(EVENTS, { token: parentOfficer, variables: { id: thread.id } })).errors).toBeUndefined();
+      const overdueList = await server.gql<{ threads: { nodes: Array<{ id: string }> } }>(
+        '{ threads(filter: { overdue: true }) { nodes { id } } }',
+        { token: monitor },
+      );
+      expect(overdueList.data?.threads.nodes.map((node) => node.id)).toContain(thread.id);
+    },
+  );
 
   it('claims each thread once when both instances scan at the same moment', async () => {
     const citizen = await server.login('dan@nghedan.demo');

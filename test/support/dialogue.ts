@@ -119,7 +119,8 @@ export function collect(client: Client, query: string, variables: Record<string,
       },
     },
   );
-  const settle = (check: () => boolean, what: string, timeoutMs = 5000) =>
+  // Generous by default: the whole suite shares two cores, and a condition is awaited, not slept on.
+  const settle = (check: () => boolean, what: string, timeoutMs = 15_000) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`)),
@@ -139,8 +140,8 @@ export function collect(client: Client, query: string, variables: Record<string,
     get completed() {
       return completed;
     },
-    until: (count: number) => settle(() => events.length >= count, `${count} events`),
-    ended: () => settle(() => completed || errors.length > 0, 'the end of the stream'),
+    until: (count: number, timeoutMs?: number) => settle(() => events.length >= count, `${count} events`, timeoutMs),
+    ended: (timeoutMs?: number) => settle(() => completed || errors.length > 0, 'the end of the stream', timeoutMs),
     dispose,
   };
 }
