@@ -76,7 +76,7 @@ describe('overdue threads', () => {
       expect(overdue).toBe(true);
       expect(escalatedTo).toEqual({ code: 'LH' });
       expect(events.filter((event) => event.type === 'OVERDUE')).toEqual([
-        { type: 'OVERDUE', reason: 'acknowledgement deadline passed', toUnit: null },
+        { type: 'OVERDUE', reason: 'quá hạn tiếp nhận', toUnit: null },
       ]);
       expect(events.filter((event) => event.type === 'ESCALATED')).toHaveLength(1);
       expect(parentInbox.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);

@@ -44,7 +44,7 @@ describe('chooseRoute', () => {
     expect(choice).toEqual({
       ruleId: null,
       unitId: 'reception',
-      reason: expect.stringContaining('no routing rule matched'),
+      reason: expect.stringContaining('không có quy tắc phù hợp'),
     });
   });
 });

@@ -66,11 +66,11 @@ export class OverdueWatcher {
           thread.acknowledgeDueAt < now
         ) {
           thread.acknowledgeOverdueAt = now;
-          missed.push('acknowledgement deadline passed');
+          missed.push('quá hạn tiếp nhận');
         }
         if (!thread.answeredAt && !thread.answerOverdueAt && thread.answerDueAt < now) {
           thread.answerOverdueAt = now;
-          missed.push('answer deadline passed');
+          missed.push('quá hạn trả lời');
         }
         for (const reason of missed) {
           events.record(thread, { type: ThreadEventType.OVERDUE, actorName: SYSTEM_NAME, reason });
@@ -82,7 +82,7 @@ export class OverdueWatcher {
             type: ThreadEventType.ESCALATED,
             actorName: SYSTEM_NAME,
             toUnit: parent,
-            reason: `${missed.join('; ')}: escalated to ${parent.name} and the monitors`,
+            reason: `${missed.join('; ')}: chuyển lên ${parent.name} và cơ quan giám sát`,
           });
         }
       }

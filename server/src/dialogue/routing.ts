@@ -32,7 +32,7 @@ export function chooseRoute(
     if (!best || score > best.score) best = { rule, score };
   }
   if (!best) {
-    return { ruleId: null, unitId: fallbackUnitId, reason: 'no routing rule matched: sent to the reception point' };
+    return { ruleId: null, unitId: fallbackUnitId, reason: 'không có quy tắc phù hợp, chuyển đến nơi tiếp nhận chung' };
   }
   const { rule } = best;
   const where =

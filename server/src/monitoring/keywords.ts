@@ -10,7 +10,7 @@ export const STOP_WORDS = new Set(
   cũng rất quá lắm nhưng vì nên để khi nếu từ đến tới theo về như gì nào ai đâu sao ạ nhé nha vậy rồi còn lại đi làm
   bị nữa thôi hết luôn chỉ vẫn mới xin hỏi cảm ơn cám xã thôn huyện tỉnh thị trấn ubnd tổ phố khu đây đấy thế này kia
   bao nhiêu giờ ngày tháng năm lần cái chiếc việc khi nào đề nghị kiến nghị mong muốn được không có hay hoặc thì là
-  ra sao vậy thì nhà nước bà con người dân dân cán bộ`
+  ra sao vậy thì nhà nước bà con người dân dân cán bộ qua lúc sau trước đều nhiều ít rồi chưa đang`
     .split(/\s+/)
     .filter(Boolean),
 );
