@@ -89,8 +89,7 @@ describe.skipIf(!hasChromium)('a citizen and the responsible officer, live in tw
     await liveIndicator(citizen, 'live').waitFor();
     await markDocument(citizen);
 
-    // The inbox does not push a new card under the reader's eyes: it offers to show what is new.
-    await officer.getByTestId('list-new-activity').click();
+    // New work comes into the open inbox by itself: no reload, no click.
     const card = officer.locator(`[data-testid="thread-card"][data-thread-id="${threadId}"]`);
     await card.waitFor();
     expect(await card.textContent()).toContain(TITLE);

@@ -47,7 +47,8 @@ export function useThreadList(values: Ref<ThreadFilterValues>, extra: () => Thre
     threads,
     totalCount: computed(() => query.data.value?.threads.totalCount ?? 0),
     /** Event-log position read before the list: where its live feed starts. */
-    eventsCursor: computed(() => query.data.value?.threads.eventsCursor ?? null),
+    // A cached (stale) list carries an old cursor: a feed started from it would replay old news.
+    eventsCursor: computed(() => (query.stale.value ? null : (query.data.value?.threads.eventsCursor ?? null))),
     canLoadMore,
     loadMore: () => (first.value = Math.min(first.value + PAGE, MAX)),
     refresh: () => query.executeQuery({ requestPolicy: 'network-only' }),
