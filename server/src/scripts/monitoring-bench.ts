@@ -88,7 +88,7 @@ try {
      cross join (select string_to_array(?, '|') as words) w`,
     [total, WORDS.join('|')],
   );
-  await connection.execute('analyze threads');
+  await connection.execute('vacuum analyze threads');
   console.log(`inserted ${total.toLocaleString('en')} threads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const em = orm.em.fork();

@@ -5,6 +5,7 @@ import { Migration20261128070059_dialogue } from './Migration20261128070059_dial
 import { Migration20261128074324_tone } from './Migration20261128074324_tone.js';
 import { Migration20261128074450_monitoring } from './Migration20261128074450_monitoring.js';
 import { Migration20261128080655_reopen_count } from './Migration20261128080655_reopen_count.js';
+import { Migration20261128082027_covering_index } from './Migration20261128082027_covering_index.js';
 import { Migration20261128100000_campaign } from './Migration20261128100000_campaign.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -13,5 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128074324_tone', class: Migration20261128074324_tone },
   { name: 'Migration20261128074450_monitoring', class: Migration20261128074450_monitoring },
   { name: 'Migration20261128080655_reopen_count', class: Migration20261128080655_reopen_count },
+  { name: 'Migration20261128082027_covering_index', class: Migration20261128082027_covering_index },
   { name: 'Migration20261128100000_campaign', class: Migration20261128100000_campaign },
 ];
