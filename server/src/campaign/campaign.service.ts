@@ -9,8 +9,9 @@ import type { CampaignInput, CommendationInput, ReplicationInput } from './campa
 import { Commendation } from './commendation.entity.js';
 import { CampaignModel } from './model.entity.js';
 import { ModelStatus } from './model-status.js';
-import { campaignYearOrFail, isUuid, unitIdOf } from './model.service.js';
+import { campaignYearOrFail, unitIdOf } from './model.service.js';
 import { Replication } from './replication.entity.js';
+import { isUuid } from '../shared/ids.js';
 
 function checkPeriod(input: CampaignInput): void {
   if (input.endYear < input.startYear) throw new BadUserInputError('endYear must not be before startYear.', 'endYear');

@@ -16,11 +16,7 @@ import type {
 import { CampaignModel, ModelStep } from './model.entity.js';
 import { ModelAction, ModelStatus, mayAct, nextStatus, type StepAction } from './model-status.js';
 import { ProgressReport, WorkItem } from './report.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are checked before they reach PostgreSQL, where a malformed uuid would be an error, not a miss. */
-export const isUuid = (id: string): boolean => UUID.test(id);
+import { isUuid } from '../shared/ids.js';
 
 const details = (input: ModelDetailsInput) => ({
   title: input.title.trim(),

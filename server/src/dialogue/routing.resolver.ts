@@ -7,6 +7,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../shared/error
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { RoutingRule } from './routing-rule.entity.js';
+import { isUuid } from '../shared/ids.js';
 
 @InputType({ description: 'A routing rule: threads of a field in a place go to a unit.' })
 export class RoutingRuleInput {
@@ -72,7 +73,7 @@ export class RoutingResolver {
     @Arg('id', () => ID, { description: 'The rule.' }) id: string,
     @Ctx() { em }: Context,
   ): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadUserInputError('id must be a routing rule id', 'id');
+    if (!isUuid(id)) throw new BadUserInputError('id must be a routing rule id', 'id');
     const rule = await em.findOne(RoutingRule, id);
     if (!rule) throw new NotFoundError('Routing rule');
     await em.removeAndFlush(rule);

@@ -8,10 +8,10 @@ import { ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
 import { assertCursor, EVENT_RELATIONS } from './thread-query.service.js';
 import { accessFor } from './thread.service.js';
+import { isUuid } from '../shared/ids.js';
 
 type Data<TArgs> = SubscribeResolverData<unknown, TArgs, Context>;
 const AFTER = { nullable: true, description: 'Cursor of the last event seen: replays everything after it first.' };
-const UUID = /^[0-9a-f-]{36}$/i;
 const page = { orderBy: { id: 'asc' }, limit: PAGE, populate: [...EVENT_RELATIONS] } as const;
 
 function threadEvents({
@@ -19,7 +19,7 @@ function threadEvents({
   context,
 }: Data<{ threadId: string; after?: string | null; trackingCode?: string | null }>) {
   assertCursor(args.after);
-  if (!UUID.test(args.threadId)) throw new NotFoundError('Thread');
+  if (!isUuid(args.threadId)) throw new NotFoundError('Thread');
   return new EventStream(
     context.em,
     context.services.bus,
@@ -45,7 +45,7 @@ function threadEvents({
 }
 
 async function assertThreadReadable(context: Context, threadId: string, trackingCode?: string | null) {
-  const thread = UUID.test(threadId) ? await context.em.findOne(Thread, threadId) : null;
+  const thread = isUuid(threadId) ? await context.em.findOne(Thread, threadId) : null;
   if (!thread || !accessFor(context, thread, trackingCode).read) throw new NotFoundError('Thread');
 }
 
@@ -54,7 +54,7 @@ function inboxEvents({ args, context }: Data<{ unitId?: string | null; after?: s
   const { viewer } = context;
   const watchesAll = viewer?.role === Role.MONITOR || viewer?.role === Role.ADMIN;
   if (!viewer) throw new ForbiddenError('Sign in to follow an inbox.');
-  if (args.unitId && !UUID.test(args.unitId)) throw new BadUserInputError('unitId must be a unit id', 'unitId');
+  if (args.unitId && !isUuid(args.unitId)) throw new BadUserInputError('unitId must be a unit id', 'unitId');
   if (!watchesAll && (!args.unitId || viewer.unit?.id !== args.unitId)) {
     throw new ForbiddenError("Officers follow their own unit's inbox; monitors and administrators follow any.");
   }

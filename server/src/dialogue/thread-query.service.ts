@@ -13,6 +13,7 @@ import { latestCursor } from './event-stream.js';
 import { accessFor } from './thread.service.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
+import { isUuid } from '../shared/ids.js';
 
 export const EVENT_RELATIONS = ['thread', 'message.unit', 'fromUnit', 'toUnit'] as const;
 const LIST_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;
@@ -37,18 +38,13 @@ export function assertCursor(after: string | null | undefined): void {
     throw new BadUserInputError('after must be an event cursor.', 'after');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isDate = (value: unknown) =>
   typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
 const CURSOR_SHAPES: Record<ThreadOrder, Array<(value: unknown) => boolean>> = {
-  [ThreadOrder.NEWEST]: [isDate, (value) => typeof value === 'string' && UUID.test(value)],
-  [ThreadOrder.MOST_SUPPORTED]: [
-    Number.isSafeInteger,
-    isDate,
-    (value) => typeof value === 'string' && UUID.test(value),
-  ],
-  [ThreadOrder.DEADLINE]: [isDate, (value) => typeof value === 'string' && UUID.test(value)],
+  [ThreadOrder.NEWEST]: [isDate, isUuid],
+  [ThreadOrder.MOST_SUPPORTED]: [Number.isSafeInteger, isDate, isUuid],
+  [ThreadOrder.DEADLINE]: [isDate, isUuid],
 };
 
 /** An `after` must be an endCursor of the same order: base64url JSON of one value per sort key. */
@@ -94,9 +90,7 @@ export class ThreadQueryService {
 
   /** NOT_FOUND both when it does not exist and when the viewer may not read it. */
   async thread(id: string, trackingCode?: string | null): Promise<Thread> {
-    const thread = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.ctx.em.findOne(Thread, id, { populate: [...LIST_RELATIONS] })
-      : null;
+    const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...LIST_RELATIONS] }) : null;
     if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
     return thread;
   }

@@ -11,6 +11,7 @@ import { Thread } from './thread.entity.js';
 import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { accessFor, ThreadService } from './thread.service.js';
 import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder } from './thread.type.js';
+import { isUuid } from '../shared/ids.js';
 
 const TRACKING_CODE = { nullable: true, description: 'Tracking code of an anonymous post, instead of signing in.' };
 
@@ -107,7 +108,7 @@ export class ThreadResolver {
   @Authorized(Role.CITIZEN)
   @Mutation(() => Thread, { description: 'Support (+1) a public initiative or petition, once per citizen.' })
   supportThread(@Arg('threadId', () => ID, { description: 'The thread.' }) threadId: string, @Ctx() ctx: Context) {
-    if (!/^[0-9a-f-]{36}$/i.test(threadId)) throw new BadUserInputError('threadId must be a thread id', 'threadId');
+    if (!isUuid(threadId)) throw new BadUserInputError('threadId must be a thread id', 'threadId');
     return new ThreadService(ctx).support(threadId);
   }
 

@@ -1,11 +1,9 @@
 // Writes a migration for the difference between the entities and the migrated schema, then
 // regenerates migrations/index.ts. Runs on a scratch database that it drops afterwards.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig, projectRoot } from '../config.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
+import { openScratchDatabase } from '../db/scratch.js';
 import { initOrm, migrate } from '../db/orm.js';
 import { createLogger } from '../shared/logger.js';
 
@@ -32,28 +30,11 @@ function writeIndex(): void {
 const config = loadConfig({ ...process.env, JWT_SECRET: 'x'.repeat(32) });
 const log = createLogger('info');
 const scratch = `migration_scratch_${process.pid}`;
-let dropScratch: () => Promise<void>;
-let url: string;
-if (config.database.kind === 'external') {
-  const admin = new pg.Client({ connectionString: config.database.url });
-  await admin.connect();
-  await admin.query(`create database ${scratch}`);
-  const target = new URL(config.database.url);
-  target.pathname = `/${scratch}`;
-  url = target.toString();
-  dropScratch = async () => {
-    await admin.query(`drop database if exists ${scratch}`);
-    await admin.end();
-  };
-} else {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nghe-dan-migration-'));
-  const embedded = await startEmbeddedPostgres(dir, scratch, log);
-  url = embedded.url;
-  dropScratch = async () => {
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-}
+const { url, drop: dropScratch } = await openScratchDatabase(
+  scratch,
+  config.database.kind === 'external' ? config.database.url : undefined,
+  log,
+);
 
 try {
   const orm = await initOrm(url);

@@ -1,12 +1,8 @@
 // `npm run bench:monitoring [-- --threads N]`: fills a scratch database with N synthetic threads
 // (default 1,000,000) over the past year and times every dashboard panel's query. Uses a scratch
 // database on DATABASE_URL's server when set, else an embedded PostgreSQL in a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { User } from '../accounts/user.entity.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
+import { openScratchDatabase } from '../db/scratch.js';
 import { initOrm, migrate } from '../db/orm.js';
 import { seedDemoData } from '../db/seed/demo.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
@@ -21,28 +17,7 @@ const total = argument('threads', 1_000_000);
 const log = createLogger('warn');
 const scratch = `bench_monitoring_${process.pid}`;
 
-let url: string;
-let cleanup: () => Promise<void>;
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${scratch}`);
-  const target = new URL(process.env.DATABASE_URL);
-  target.pathname = `/${scratch}`;
-  url = target.toString();
-  cleanup = async () => {
-    await admin.query(`drop database if exists ${scratch} with (force)`);
-    await admin.end();
-  };
-} else {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nghe-dan-bench-'));
-  const embedded = await startEmbeddedPostgres(dir, scratch, log);
-  url = embedded.url;
-  cleanup = async () => {
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-}
+const { url, drop: cleanup } = await openScratchDatabase(scratch, process.env.DATABASE_URL, log);
 
 const WORDS = [
   'đường',

@@ -3,6 +3,7 @@ import type { Context } from '../shared/context.js';
 import { NotFoundError } from '../shared/errors.js';
 import { Category } from './category.entity.js';
 import { Unit } from './unit.entity.js';
+import { isUuid } from '../shared/ids.js';
 
 @Resolver(() => Unit)
 export class UnitResolver {
@@ -20,7 +21,7 @@ export class UnitResolver {
     @Arg('id', () => ID, { description: 'Id of the unit.' }) id: string,
     @Ctx() { em }: Context,
   ): Promise<Unit> {
-    const unit = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Unit, id) : null;
+    const unit = isUuid(id) ? await em.findOne(Unit, id) : null;
     if (!unit) throw new NotFoundError('Unit');
     return unit;
   }
