@@ -93,13 +93,25 @@ describe('routing', () => {
 describe('posting', () => {
   it('is idempotent: a retry with the same key returns the same thread and creates no second one', async () => {
     const key = randomUUID();
-    const first = await post(server, dir, { token: citizen, idempotencyKey: key });
-    const retries = await Promise.all([1, 2, 3].map(() => post(server, dir, { token: citizen, idempotencyKey: key })));
+    const title = `Retry ${key.slice(0, 8)}`;
+    const first = await post(server, dir, { token: citizen, idempotencyKey: key, title });
+    const retries = await Promise.all(
+      [1, 2, 3].map(() => post(server, dir, { token: citizen, idempotencyKey: key, title })),
+    );
     expect(retries.map((thread) => thread.id)).toEqual([first.id, first.id, first.id]);
     const anonymousKey = randomUUID();
+    const anonymousTitle = `Retry ${anonymousKey.slice(0, 8)}`;
     const anonymous = await Promise.all(
-      [1, 2].map(() => post(server, dir, { anonymous: true, idempotencyKey: anonymousKey })),
+      [1, 2].map(() => post(server, dir, { anonymous: true, idempotencyKey: anonymousKey, title: anonymousTitle })),
     );
+    const monitor = await server.login('mttq@nghedan.demo');
+    for (const search of [title, anonymousTitle]) {
+      const stored = await server.gql<{ threads: { totalCount: number } }>(
+        'query ($search: String) { threads(filter: { search: $search }) { totalCount } }',
+        { token: monitor, variables: { search } },
+      );
+      expect(stored.data?.threads.totalCount, search).toBe(1);
+    }
     expect(anonymous[0]!.id).toBe(anonymous[1]!.id);
     expect(anonymous[0]!.trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(anonymous[1]!.trackingCode).toBe(anonymous[0]!.trackingCode);

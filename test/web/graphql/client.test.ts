@@ -42,9 +42,16 @@ function signedIn() {
   return session;
 }
 
-const close = (code: number) => listeners.get('closed')?.forEach((listener) => listener({ code }));
+const close = (code: number) => {
+  // The client must listen for closes, or every case below would pass without testing anything.
+  expect(listeners.get('closed')?.length).toBe(1);
+  listeners.get('closed')!.forEach((listener) => listener({ code }));
+};
 
-beforeEach(() => listeners.clear());
+beforeEach(() => {
+  listeners.clear();
+  terminate.mockClear();
+});
 
 describe('WebSocket close codes', () => {
   it('4403 (bad or expired token) ends the session and asks to sign in again', () => {
@@ -66,5 +73,6 @@ describe('WebSocket close codes', () => {
     close(code);
     expect(session.isSignedIn.value).toBe(true);
     expect(session.expired.value).toBe(false);
+    expect(terminate).not.toHaveBeenCalled();
   });
 });

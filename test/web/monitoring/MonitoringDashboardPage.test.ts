@@ -267,8 +267,10 @@ describe('monitoring dashboard', () => {
       handlersWith(() => dashboard()),
     );
     await flushPromises();
+    const updates = subscriptions.filter((entry) => entry.query.includes('dashboardUpdates'));
+    expect(updates.map((entry) => entry.disposed)).toEqual([false]);
     wrapper.unmount();
-    expect(subscriptions.every((entry) => entry.disposed)).toBe(true);
+    expect(updates.map((entry) => entry.disposed)).toEqual([true]);
   });
 
   it('says so when the period has no threads, and shows errors with a retry', async () => {
