@@ -40,7 +40,6 @@ export async function withEventLog<T>(
     return value;
   });
   const notices: ThreadNotice[] = (recorder?.recorded ?? []).map(({ event, thread }) => ({
-    cursor: String(event.id),
     threadId: thread.id,
     unitIds: [
       ...new Set([thread.unit.id, event.toUnit?.id, thread.escalatedTo?.id].filter((id): id is string => !!id)),

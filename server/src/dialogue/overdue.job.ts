@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../shared/event-bus.js';
 import type { Logger } from '../shared/logger.js';
-import { Unit } from '../units/unit.entity.js';
 import { withEventLog } from './event-log.js';
 import { SYSTEM_NAME } from './posting.service.js';
 import { ThreadEventType } from './thread-event.entity.js';
@@ -54,7 +53,7 @@ export class OverdueWatcher {
       const threads = await tx.find(
         Thread,
         { id: { $in: rows.map((row) => row.id) } },
-        { populate: ['unit', 'escalatedTo'], refresh: true },
+        { populate: ['unit.parent', 'escalatedTo'] },
       );
       const now = new Date();
       for (const thread of threads) {
@@ -76,7 +75,7 @@ export class OverdueWatcher {
           events.record(thread, { type: ThreadEventType.OVERDUE, actorName: SYSTEM_NAME, reason });
         }
         if (missed.length > 0 && !thread.escalatedTo) {
-          const parent = thread.unit.parent ? await tx.findOneOrFail(Unit, thread.unit.parent.id) : thread.unit;
+          const parent = thread.unit.parent ?? thread.unit;
           thread.escalatedTo = parent;
           events.record(thread, {
             type: ThreadEventType.ESCALATED,

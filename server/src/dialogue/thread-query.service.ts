@@ -8,15 +8,14 @@ import { foldVietnamese } from '../shared/text.js';
 import { Unit } from '../units/unit.entity.js';
 import { Message } from './message.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
-import { Thread } from './thread.entity.js';
+import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { latestCursor } from './event-stream.js';
 import { accessFor } from './thread.service.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
 
-export const EVENT_RELATIONS = ['thread', 'message.unit', 'fromUnit', 'toUnit'] as const;
-const LIST_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;
+export const EVENT_RELATIONS = ['message.unit', 'fromUnit', 'toUnit'] as const;
 const ORDERS = {
   [ThreadOrder.NEWEST]: { createdAt: 'desc', id: 'desc' },
   [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },
@@ -90,7 +89,7 @@ export class ThreadQueryService {
 
   /** NOT_FOUND both when it does not exist and when the viewer may not read it. */
   async thread(id: string, trackingCode?: string | null): Promise<Thread> {
-    const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...LIST_RELATIONS] }) : null;
+    const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...THREAD_RELATIONS] }) : null;
     if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
     return thread;
   }
@@ -124,7 +123,7 @@ export class ThreadQueryService {
         first,
         after: after ? checkedCursor(after, order) : undefined,
         orderBy: ORDERS[order],
-        populate: [...LIST_RELATIONS],
+        populate: [...THREAD_RELATIONS],
         includeCount: true,
       },
     );
@@ -142,10 +141,10 @@ export class ThreadQueryService {
     const thread = await this.ctx.em.findOne(
       Thread,
       { trackingCodeHash: TrackingCodes.hash(code) },
-      { populate: [...LIST_RELATIONS] },
+      { populate: [...THREAD_RELATIONS] },
     );
     if (!thread) throw new NotFoundError('Thread');
-    accessFor(this.ctx, thread, code);
+    this.ctx.grants.add(thread.id);
     return thread;
   }
 

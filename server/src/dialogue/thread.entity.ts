@@ -178,3 +178,6 @@ export class Thread {
     return Boolean(this.acknowledgeOverdueAt ?? this.answerOverdueAt);
   }
 }
+
+/** The relations a thread is shown with (lists, pages, dashboards): loaded in one joined query. */
+export const THREAD_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;

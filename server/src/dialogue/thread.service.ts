@@ -15,14 +15,12 @@ import { SUPPORTABLE_KINDS } from './feedback-kind.js';
 import { Message } from './message.entity.js';
 import { Support } from './support.entity.js';
 import { NO_ACCESS, threadAccess, type ThreadAccess } from './thread-access.js';
-import { Thread } from './thread.entity.js';
+import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
-
-const THREAD_RELATIONS = ['category', 'place', 'unit', 'escalatedTo'] as const;
 
 export const scopeOf = (thread: Thread) => ({
   isPublic: thread.isPublic,

@@ -8,7 +8,6 @@ const SHIFTS: ReadonlyArray<readonly [number, number]> = [
   [7 * 60 + 30, 11 * 60 + 30],
   [13 * 60, 17 * 60],
 ];
-export const WORKING_HOURS_PER_DAY = SHIFTS.reduce((sum, [start, end]) => sum + (end - start), 0) / 60;
 
 /** The moment `hours` working hours after `start`. */
 export function addWorkingHours(start: Date, hours: number): Date {

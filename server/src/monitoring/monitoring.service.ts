@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
 import type { User } from '../accounts/user.entity.js';
 import { FeedbackKind } from '../dialogue/feedback-kind.js';
-import { Thread } from '../dialogue/thread.entity.js';
+import { Thread, THREAD_RELATIONS } from '../dialogue/thread.entity.js';
 import { OPEN_STATUSES } from '../dialogue/thread-status.js';
 import { BadUserInputError, ForbiddenError } from '../shared/errors.js';
 import { Category } from '../units/category.entity.js';
@@ -27,8 +27,12 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 interface Scope {
+  /** Period and filters, on threads `t`. */
   sql: string;
   params: unknown[];
+  /** The filters without the period, for queries that choose their own time column or window. */
+  filters: string;
+  filterParams: unknown[];
   from: Date;
   to: Date;
 }
@@ -66,8 +70,8 @@ export class MonitoringService {
     } else if (viewer.role !== Role.MONITOR && viewer.role !== Role.ADMIN) {
       throw new ForbiddenError('The dashboard is for monitors, administrators and officers.');
     }
-    const conditions = ['t.created_at >= ?', 't.created_at < ?'];
-    const params: unknown[] = [from, to];
+    const conditions: string[] = [];
+    const params: unknown[] = [];
     if (filter.categoryId) {
       conditions.push('t.category_id = ?');
       params.push(filter.categoryId);
@@ -81,7 +85,15 @@ export class MonitoringService {
       conditions.push('t.unit_id = ?');
       params.push(unitId);
     }
-    this.scope = { sql: conditions.join(' and '), params, from, to };
+    const filters = conditions.join(' and ') || 'true';
+    this.scope = {
+      sql: `t.created_at >= ? and t.created_at < ? and ${filters}`,
+      params: [from, to, ...params],
+      filters,
+      filterParams: params,
+      from,
+      to,
+    };
     this.period = { from, to };
   }
 
@@ -149,7 +161,7 @@ export class MonitoringService {
          select t.created_at, t.tone, t.tone_score from threads t where ${this.scope.sql} and t.tone is not null
          union all
          select m.created_at, m.tone, m.tone_score from messages m join threads t on t.id = m.thread_id
-         where ${this.scope.sql.replace(/t\.created_at/g, 'm.created_at')} and m.tone is not null)
+         where m.created_at >= ? and m.created_at < ? and ${this.scope.filters} and m.tone is not null)
        select date_trunc(?, created_at at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as period,
               avg(tone_score)::float as average,
               (count(*) filter (where tone = 'NEGATIVE'))::int as negative,
@@ -190,19 +202,17 @@ export class MonitoringService {
   async risingWords(limit: number): Promise<RisingWord[]> {
     const weekStart = new Date(this.scope.to.getTime() - 7 * DAY_MS);
     const baselineStart = new Date(this.scope.to.getTime() - 35 * DAY_MS);
-    const others = this.scope.sql.replace('t.created_at >= ? and t.created_at < ?', 'true');
-    const otherParams = this.scope.params.slice(2);
     const rows = await this.rows<{ word: string; this_week: number; before: number }>(
       `with words as (
          select w.word, t.created_at >= ? as recent
          from threads t, unnest(t.keywords) as w(word)
-         where ${others} and t.created_at >= ? and t.created_at < ? and w.word not in (?))
+         where ${this.scope.filters} and t.created_at >= ? and t.created_at < ? and w.word not in (?))
        select word, (count(*) filter (where recent))::int as this_week, (count(*) filter (where not recent))::int as before
        from words group by word having count(*) filter (where recent) >= 2
        order by (count(*) filter (where recent) + 1)::float / (count(*) filter (where not recent) / 4.0 + 1) desc,
                 count(*) filter (where recent) desc, word
        limit ?`,
-      [weekStart, ...otherParams, baselineStart, this.scope.to, [...STOP_WORDS], limit],
+      [weekStart, ...this.scope.filterParams, baselineStart, this.scope.to, [...STOP_WORDS], limit],
     );
     return rows.map((row) => {
       const weeklyBefore = row.before / 4;
@@ -274,11 +284,7 @@ export class MonitoringService {
   }
 
   private async threadsInOrder(ids: string[]): Promise<Thread[]> {
-    const threads = await this.em.find(
-      Thread,
-      { id: { $in: ids } },
-      { populate: ['category', 'place', 'unit', 'escalatedTo'] },
-    );
+    const threads = await this.em.find(Thread, { id: { $in: ids } }, { populate: [...THREAD_RELATIONS] });
     const byId = new Map(threads.map((thread) => [thread.id, thread]));
     return ids.map((id) => byId.get(id)!).filter(Boolean);
   }

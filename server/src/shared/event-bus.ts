@@ -3,7 +3,6 @@ import type { Logger } from './logger.js';
 
 /** Tells subscribers that the event log grew; they read the events themselves, with their own rights. */
 export interface ThreadNotice {
-  cursor: string;
   threadId: string;
   /** Units whose inbox the event concerns: the responsible unit, and any unit routed or escalated to. */
   unitIds: string[];

@@ -52,10 +52,6 @@ export function saveDraft(draft: PostDraft, storage: Pick<Storage, 'setItem'> | 
   storage?.setItem(KEY, JSON.stringify(draft));
 }
 
-export function clearDraft(storage: Pick<Storage, 'removeItem'> | undefined = globalThis.localStorage) {
-  storage?.removeItem(KEY);
-}
-
 export type DraftErrors = Partial<Record<'kind' | 'categoryId' | 'placeId' | 'title' | 'body', string>>;
 
 /** The same limits the server checks, so most mistakes are caught before sending. Values are i18n keys. */

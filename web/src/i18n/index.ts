@@ -6,7 +6,6 @@ import en from './en';
 import vi from './vi';
 
 export type Locale = 'vi' | 'en';
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
 const STORAGE_KEY = `${config.storagePrefix}locale`;
 

@@ -95,12 +95,7 @@ function analyse(tokens: Token[], accented: boolean): Item[] {
     if (match) {
       const [words, { kind, value }] = match;
       const last = tokens[position + words.length - 1]!;
-      const candidateKinds = candidates
-        .filter(([other]) => other.length === words.length)
-        .map(([, meaning]) => meaning.kind);
-      // A word that is both a modifier and a tone word ("quá") acts as a modifier.
-      const chosen = candidateKinds.includes('after') && kind === 'before' ? 'before' : kind;
-      items.push({ kind: chosen, value, clauseEnd: last.clauseEnd });
+      items.push({ kind, value, clauseEnd: last.clauseEnd });
       position += words.length;
     } else {
       items.push({ kind: 'tone', value: 0, clauseEnd: token.clauseEnd });
@@ -118,7 +113,6 @@ export function scoreSentiment(text: string): Sentiment {
   const items = analyse(tokens, hasDiacritics(text));
   let negation = 0;
   let boost = 1;
-  let lastTone: { index: number; value: number } | undefined;
   const contributions: number[] = [];
   let question = false;
 
@@ -131,7 +125,8 @@ export function scoreSentiment(text: string): Sentiment {
         boost *= item.value;
         break;
       case 'after':
-        if (lastTone && lastTone.index === contributions.length - 1) contributions[lastTone.index]! *= item.value;
+        // An after-modifier ("quá", "lắm") strengthens the tone word just before it.
+        if (contributions.length > 0) contributions[contributions.length - 1]! *= item.value;
         break;
       case 'contrast':
         // What came before the contrast counts for less: the clause after it wins.
@@ -144,7 +139,6 @@ export function scoreSentiment(text: string): Sentiment {
         if (item.value !== 0) {
           const value = item.value * boost * (negation > 0 ? -0.8 : 1);
           contributions.push(value);
-          lastTone = { index: contributions.length - 1, value };
           boost = 1;
         }
         if (negation > 0) negation -= 1;
