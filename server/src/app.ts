@@ -13,6 +13,7 @@ import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
+import { ThreadEventHub } from './dialogue/live-hub.js';
 
 export interface App {
   url: string;
@@ -29,9 +30,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let server: RunningServer | undefined;
   let bus: EventBus | undefined;
   let watcher: OverdueWatcher | undefined;
+  let live: ThreadEventHub | undefined;
   const stop = async () => {
     await watcher?.stop();
     await server?.stop();
+    live?.stop();
     await bus?.close();
     await database?.close();
   };
@@ -42,6 +45,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
     bus = await createEventBus(config.redisUrl, log);
+    live = new ThreadEventHub(orm, bus, log, (em) => ({
+      em,
+      viewer: null,
+      requestId: 'live',
+      clientIp: '',
+      log,
+      services,
+      grants: new Set(),
+    }));
     const services: Services = {
       config,
       log,
@@ -49,6 +61,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       limiter: new RateLimiter(),
       bus,
       trackingCodes: new TrackingCodes(secret),
+      live,
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
@@ -57,6 +70,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         log.info({ ...summary, threads }, 'demo data loaded into the empty database');
       }
     }
+    await live.start();
     server = await startHttpServer(orm, await createSchema(), services);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);

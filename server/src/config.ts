@@ -21,6 +21,20 @@ export interface GuardRailLimits {
   maxDirectives: number;
 }
 
+/** What one client may hold open on the WebSocket, and how the server protects the others. */
+export interface LiveLimits {
+  /** Operations (subscriptions, queries, mutations) one socket may have running at once. */
+  operationsPerSocket: number;
+  /** Sockets open at once from one client address. */
+  socketsPerAddress: number;
+  /** Subscribe messages per client address per 10 s. */
+  subscribesPer10s: number;
+  /** Bytes a socket may have waiting to be sent before it is cut as a slow consumer. */
+  maxBufferedBytes: number;
+  /** How often each instance checks the accounts behind its open sockets (a missed revocation). */
+  accountCheckSeconds: number;
+}
+
 export interface Config {
   environment: Environment;
   host: string;
@@ -40,6 +54,7 @@ export interface Config {
   /** How often each instance looks for overdue threads. */
   overdueScanSeconds: number;
   limits: GuardRailLimits;
+  live: LiveLimits;
 }
 
 export class ConfigError extends Error {
@@ -154,6 +169,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 1000, 50, 100_000),
       maxCost: integer('GRAPHQL_MAX_COST', 5000, 100, 1_000_000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 50, 1, 1000),
+    },
+    live: {
+      operationsPerSocket: integer('LIVE_OPERATIONS_PER_SOCKET', 20, 1, 1000),
+      socketsPerAddress: integer('LIVE_SOCKETS_PER_ADDRESS', 50, 1, 1_000_000),
+      subscribesPer10s: integer('LIVE_SUBSCRIBES_PER_10S', 200, 1, 1_000_000),
+      maxBufferedBytes: integer('LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      accountCheckSeconds: integer('LIVE_ACCOUNT_CHECK_SECONDS', 60, 1, 3600),
     },
   };
 

@@ -7,15 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from './config.js';
 import { pendingMigrations } from './db/orm.js';
 import type { Context, Services } from './shared/context.js';
 import { formatError } from './shared/errors.js';
-import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
+import { httpGuardRails } from './shared/guard-rails.js';
 import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
+import { startSocketServer } from './transport/websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -24,8 +23,6 @@ export interface RunningServer {
   port: number;
   stop(): Promise<void>;
 }
-
-type SocketExtra = { token?: string };
 
 /**
  * One port serves GraphQL over HTTP and WebSocket at /graphql, the health probes and the
@@ -43,67 +40,15 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({
-    server: httpServer,
+  const socketServer = startSocketServer({
+    httpServer,
     path: GRAPHQL_PATH,
-    maxPayload: config.maxBodyBytes,
+    orm,
+    schema,
+    services,
+    createContext,
+    addressOf: (request) => request.socket.remoteAddress ?? 'unknown',
   });
-  const socketRails = socketGuardRails(config.limits, production);
-  const socketServer = useServer<Record<string, unknown>, SocketExtra>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const token = tokenFrom(params.authToken ?? params.Authorization ?? params.authorization);
-        if (token === undefined) return true;
-        const claims = await services.tokens.verify(token);
-        if (!claims) return false;
-        ctx.extra.token = token;
-        return true;
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        let document;
-        try {
-          document = socketRails.parse(payload.query);
-          // The armor rules throw on rejection rather than report, so both paths end here.
-          const errors = validate(schema, document, [...specifiedRules, ...socketRails.rules]);
-          if (errors.length > 0) return errors;
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        const request = ctx.extra.request;
-        let contextValue: Context;
-        try {
-          contextValue = await createContext({
-            token: ctx.extra.token,
-            clientIp: request.socket.remoteAddress ?? 'unknown',
-            requestId: requestIdFrom(undefined),
-          });
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue,
-        };
-      },
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return;
-        const context = args.contextValue as Context;
-        return {
-          ...result,
-          errors: result.errors.map((error) => formatError(error.toJSON(), error, context.log, context.requestId)),
-        };
-      },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error, log)),
-    },
-    wsServer,
-  );
 
   const httpRails = httpGuardRails(config.limits, production);
   const apollo = new ApolloServer<Context>({

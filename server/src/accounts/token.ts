@@ -39,19 +39,25 @@ export class TokenService {
   }
 
   /** Resolves to the claims, or to null for any token that is malformed, forged or expired. */
-  async verify(token: string): Promise<AccessClaims | null> {
+  async verify(token: string): Promise<(AccessClaims & { expiresAt: Date }) | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number' || typeof payload.role !== 'string')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.ver !== 'number' ||
+        typeof payload.role !== 'string' ||
+        typeof payload.exp !== 'number'
+      )
         return null;
       return {
         userId: payload.sub,
         role: payload.role as Role,
         tokenVersion: payload.ver,
+        expiresAt: new Date(payload.exp * 1000),
       };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;

@@ -13,7 +13,7 @@ import { Role } from './role.js';
   expression: `(role = 'OFFICER') = (unit_id is not null)`,
 })
 export class User {
-  [OptionalProps]?: 'tokenVersion' | 'createdAt';
+  [OptionalProps]?: 'tokenVersion' | 'createdAt' | 'disabledAt';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -45,6 +45,11 @@ export class User {
 
   @Property({ type: 'integer' })
   tokenVersion: number = 0;
+
+  /** A disabled account cannot sign in, and its tokens and open sockets stop working. */
+  @Field(() => Date, { nullable: true, description: 'When an administrator disabled the account; null while it works.' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  disabledAt?: Date;
 
   @Field(() => Date, { description: 'When the account was created.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

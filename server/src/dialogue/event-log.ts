@@ -47,6 +47,6 @@ export async function withEventLog<T>(
     isPublic: thread.isPublic,
     internal: event.internal,
   }));
-  if (notices.length > 0) await bus.publish(notices);
+  if (notices.length > 0) await bus.publish('threads', notices);
   return result;
 }

@@ -1,5 +1,11 @@
-import type { User } from '../accounts/user.entity.js';
 import { Role } from '../accounts/role.js';
+
+/** What authorization needs to know of a viewer (an account, or what a live stream kept of it). */
+export interface Viewer {
+  id: string;
+  role: Role;
+  unit?: { id: string } | null;
+}
 
 /** What authorization needs to know of a thread. */
 export interface ThreadScope {
@@ -23,7 +29,7 @@ export interface ThreadAccess {
 export const NO_ACCESS: ThreadAccess = { read: false, internal: false, officer: false, author: false };
 
 /** The one rule for who may do what with a thread; queries and live events both go through it. */
-export function threadAccess(thread: ThreadScope, viewer: User | null, holdsTrackingCode = false): ThreadAccess {
+export function threadAccess(thread: ThreadScope, viewer: Viewer | null, holdsTrackingCode = false): ThreadAccess {
   const author = holdsTrackingCode || (viewer !== null && thread.authorId === viewer.id);
   const viewerUnitId = viewer?.role === Role.OFFICER ? (viewer.unit?.id ?? null) : null;
   const officer = viewerUnitId !== null && viewerUnitId === thread.unitId;

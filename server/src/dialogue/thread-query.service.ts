@@ -9,13 +9,12 @@ import { Unit } from '../units/unit.entity.js';
 import { Message } from './message.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
-import { latestCursor } from './event-stream.js';
+import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
 import { accessFor } from './thread.service.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
 
-export const EVENT_RELATIONS = ['message.unit', 'fromUnit', 'toUnit'] as const;
 const ORDERS = {
   [ThreadOrder.NEWEST]: { createdAt: 'desc', id: 'desc' },
   [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },

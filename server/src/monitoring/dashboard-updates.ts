@@ -17,7 +17,7 @@ export class DashboardTicks implements AsyncIterableIterator<Date> {
     relevant: (notice: ThreadNotice) => boolean,
     private readonly intervalMs = 1000,
   ) {
-    this.unlisten = bus.listen((notices) => {
+    this.unlisten = bus.listen('threads', (notices) => {
       if (this.finished || this.timer || !notices.some(relevant)) return;
       const wait = Math.max(0, this.lastTick + this.intervalMs - Date.now());
       this.timer = setTimeout(() => this.tick(), wait);

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../accounts/user.entity.js';
 import type { TokenService } from '../accounts/token.js';
 import type { Config } from '../config.js';
+import type { ThreadEventHub } from '../dialogue/live-hub.js';
 import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
+import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -15,6 +17,8 @@ export interface Services {
   limiter: RateLimiter;
   bus: EventBus;
   trackingCodes: TrackingCodes;
+  /** Live delivery of the thread event log to this instance's subscribers. */
+  live: ThreadEventHub;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */
@@ -27,4 +31,6 @@ export interface Context {
   services: Services;
   /** Threads this operation may act on as their author because it showed their tracking code. */
   grants: Set<string>;
+  /** Set on WebSocket operations: where a live subscription writes its events. */
+  live?: LiveChannel;
 }

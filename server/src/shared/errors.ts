@@ -9,6 +9,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   InvalidTransition: 'INVALID_TRANSITION',
+  BadRequest: 'BAD_REQUEST',
+  TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -79,6 +81,23 @@ export class InvalidTransitionError extends AppError {
       code: ErrorCode.InvalidTransition,
       from,
       to,
+    });
+  }
+}
+
+export class BadRequestError extends AppError {
+  readonly code = ErrorCode.BadRequest;
+  constructor(message: string) {
+    super(message, { code: ErrorCode.BadRequest });
+  }
+}
+
+export class TooManySubscriptionsError extends AppError {
+  readonly code = ErrorCode.TooManySubscriptions;
+  constructor(limit: number) {
+    super(`At most ${limit} operations run at once on one connection. Complete one first.`, {
+      code: ErrorCode.TooManySubscriptions,
+      limit,
     });
   }
 }

@@ -1,0 +1,260 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pLimit from 'p-limit';
+import type { Context } from '../shared/context.js';
+import type { EventBus } from '../shared/event-bus.js';
+import type { LiveChannel } from '../shared/live/live-subscription.js';
+import { LiveSubscription } from '../shared/live/live-subscription.js';
+import type { LivePlan } from '../shared/live/live-plan.js';
+import type { Logger } from '../shared/logger.js';
+import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
+import { threadAccess, type ThreadAccess, type ThreadScope } from './thread-access.js';
+import { ThreadEvent } from './thread-event.entity.js';
+import { scopeOf } from './thread.service.js';
+
+/** Events read per statement, by the hub and by a catching-up subscriber. */
+export const PAGE = 200;
+/** Live events a catching-up subscriber may hold back before it is cut as too slow. */
+const HELD_BACK = 5_000;
+/** Replays that read the database at once on this instance; the rest queue, queries keep the pool. */
+const REPLAYS_AT_ONCE = 4;
+
+type Audience = 'public' | 'staff';
+
+export interface LiveHubOptions {
+  /** A safety net for a lost bus message: the log is read at least this often. */
+  pollMs?: number;
+}
+
+/** One subscriber: what it follows, its plan, and how far it has been sent. */
+class Tap {
+  cursor = 0n;
+  /** Events delivered while the subscriber still catches up from the log (null once it is live). */
+  held: Array<{ id: bigint; payload: string }> | null = [];
+  private scopeKey = '';
+  private access: ThreadAccess | undefined;
+
+  constructor(
+    readonly stream: LiveSubscription,
+    readonly plan: LivePlan,
+    readonly follow: Follow,
+  ) {}
+
+  /** The subscriber's rights on a thread in its current scope, decided again only when it changes. */
+  accessTo(scope: ThreadScope): ThreadAccess {
+    const key = `${scope.isPublic}|${scope.authorId}|${scope.unitId}|${scope.escalatedToId}`;
+    if (key !== this.scopeKey || !this.access) {
+      const { follow } = this;
+      this.access =
+        follow.kind === 'thread'
+          ? threadAccess(scope, follow.viewer, follow.grant)
+          : { read: true, internal: true, officer: false, author: false };
+      this.scopeKey = key;
+    }
+    return this.access;
+  }
+
+  /** Sends an event once, in order; a subscriber still catching up gets it after its replay. */
+  deliver(id: bigint, payload: string): void {
+    if (this.held) {
+      if (this.held.length >= HELD_BACK) this.stream.fail(new Error('The live stream fell too far behind.'));
+      else this.held.push({ id, payload });
+      return;
+    }
+    if (id <= this.cursor) return;
+    this.cursor = id;
+    this.stream.send(payload);
+  }
+}
+
+/**
+ * Live delivery of the thread event log, shared by every subscriber of this instance.
+ *
+ * Why a delivery layer of our own beside graphql-ws rather than graphql-ws executing each
+ * subscription: graphql-ws runs `execute` and `JSON.stringify` once per subscriber per event, and
+ * the former design also read the log once per subscriber. Here each event is read once per
+ * instance (with the thread's visibility), its audiences are decided once (the public board, a
+ * unit's staff, a thread's readers with or without internal notes, the monitors), each distinct
+ * subscription document is executed once per audience, and the same serialised payload is
+ * written to every socket of that audience. graphql-ws still owns the protocol, validation and the
+ * subscribe step, where each subscriber's rights are checked as before.
+ *
+ * Exactly once and in order: the log's ids grow in commit order (see event-log.ts); the hub reads
+ * them in order and a subscriber is sent an event only if its id is past the subscriber's cursor.
+ * A subscriber joining with `after` catches up from the log with its own rights up to the hub's
+ * position, while the hub holds back what it delivers meanwhile.
+ */
+export class ThreadEventHub {
+  private readonly board = new Set<Tap>();
+  private readonly everyInbox = new Set<Tap>();
+  private readonly inboxes = new Map<string, Set<Tap>>();
+  private readonly threads = new Map<string, Set<Tap>>();
+  private readonly replays = pLimit(REPLAYS_AT_ONCE);
+  /** The last event whose audiences were decided; joining subscribers catch up to here. */
+  private position = 0n;
+  private reading = false;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => void) | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+    /** The context an audience's documents run with: no viewer, a fork for field resolvers. */
+    private readonly audienceContext: (em: EntityManager) => Context,
+    private readonly options: LiveHubOptions = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.unlisten = this.bus.listen('threads', () => this.pump());
+    this.position = BigInt(await latestCursor(this.orm.em.fork()));
+    const poll = () => {
+      this.pump();
+      this.timer = setTimeout(poll, this.options.pollMs ?? 5_000).unref();
+    };
+    this.timer = setTimeout(poll, this.options.pollMs ?? 5_000).unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.unlisten?.();
+  }
+
+  /** How many subscribers this instance serves. */
+  get size(): number {
+    let count = this.board.size + this.everyInbox.size;
+    for (const taps of this.inboxes.values()) count += taps.size;
+    for (const taps of this.threads.values()) count += taps.size;
+    return count;
+  }
+
+  /**
+   * Joins a subscriber. It first catches up from the log after `after` (with its own rights),
+   * then receives the shared deliveries; without `after` it starts at the hub's position.
+   */
+  follow(channel: LiveChannel, follow: Follow, after: string | null): LiveSubscription {
+    const plan = channel.acquirePlan();
+    let tap: Tap;
+    const stream = new LiveSubscription(channel.subscriptionId, channel.sink, () => {
+      this.remove(tap);
+      plan.release();
+    });
+    tap = new Tap(stream, plan, follow);
+    this.index(tap).add(tap);
+    const upTo = this.position;
+    const from = after === null ? upTo : BigInt(after);
+    tap.cursor = from;
+    if (from < upTo) void this.catchUp(tap, upTo);
+    else this.goLive(tap);
+    return stream;
+  }
+
+  private index(tap: Tap): Set<Tap> {
+    const { follow } = tap;
+    if (follow.kind === 'board') return this.board;
+    if (follow.kind === 'inbox' && follow.unitId === null) return this.everyInbox;
+    const [map, key] =
+      follow.kind === 'inbox' ? [this.inboxes, follow.unitId!] : [this.threads, follow.threadId];
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    return set;
+  }
+
+  private remove(tap: Tap): void {
+    const set = this.index(tap);
+    set.delete(tap);
+    const { follow } = tap;
+    if (set.size === 0 && follow.kind === 'inbox' && follow.unitId) this.inboxes.delete(follow.unitId);
+    if (set.size === 0 && follow.kind === 'thread') this.threads.delete(follow.threadId);
+  }
+
+  private async catchUp(tap: Tap, upTo: bigint): Promise<void> {
+    try {
+      await this.replays(async () => {
+        while (!tap.stream.closed) {
+          const em = this.orm.em.fork();
+          const page = await replayPage(em, tap.follow, String(tap.cursor), String(upTo), PAGE);
+          if (page === null) return tap.stream.end();
+          const context = this.audienceContext(em);
+          for (const event of page) {
+            const payload = await tap.plan.render(event, context);
+            tap.cursor = BigInt(event.id);
+            tap.stream.send(payload);
+          }
+          if (page.length < PAGE) return;
+        }
+      });
+      this.goLive(tap);
+    } catch (error) {
+      this.log.warn({ err: error }, 'a live stream could not catch up');
+      tap.stream.fail(error);
+    }
+  }
+
+  private goLive(tap: Tap): void {
+    const held = tap.held ?? [];
+    tap.held = null;
+    for (const { id, payload } of held) tap.deliver(id, payload);
+  }
+
+  /** Reads what the log gained since the last read, once for the instance, and delivers it. */
+  private pump(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    void (async () => {
+      try {
+        do {
+          this.again = false;
+          const em = this.orm.em.fork();
+          const events = await em.find(
+            ThreadEvent,
+            { id: { $gt: String(this.position) } },
+            { orderBy: { id: 'asc' }, limit: PAGE, populate: ['thread', ...EVENT_RELATIONS] },
+          );
+          for (const event of events) await this.deliver(event, em);
+          if (events.length === PAGE) this.again = true;
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.log.error({ err: error }, 'live delivery could not read the event log; retrying');
+        setTimeout(() => this.pump(), 1_000).unref();
+      } finally {
+        this.reading = false;
+      }
+    })();
+  }
+
+  /** Decides the event's audiences, renders each plan once per audience, writes to every tap. */
+  private async deliver(event: ThreadEvent, em: EntityManager): Promise<void> {
+    const scope = scopeOf(event.thread);
+    const groups = new Map<string, { plan: LivePlan; audience: Audience; taps: Tap[] }>();
+    const add = (tap: Tap, audience: Audience) => {
+      const key = `${audience}\u0000${tap.plan.key}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { plan: tap.plan, audience, taps: [] }));
+      group.taps.push(tap);
+    };
+    if (scope.isPublic && !event.internal) for (const tap of this.board) add(tap, 'public');
+    for (const tap of this.everyInbox) add(tap, 'staff');
+    for (const unitId of new Set([scope.unitId, scope.escalatedToId])) {
+      for (const tap of (unitId && this.inboxes.get(unitId)) || []) add(tap, 'staff');
+    }
+    for (const tap of [...(this.threads.get(event.thread.id) ?? [])]) {
+      const access = tap.accessTo(scope);
+      if (!access.read) tap.stream.end();
+      else if (access.internal || !event.internal) add(tap, access.internal ? 'staff' : 'public');
+    }
+    const id = BigInt(event.id);
+    this.position = id;
+    const context = this.audienceContext(em);
+    const rendered = await Promise.all(
+      [...groups.values()].map(async (group) => ({ group, payload: await group.plan.render(event, context) })),
+    );
+    for (const { group, payload } of rendered) for (const tap of group.taps) tap.deliver(id, payload);
+  }
+}

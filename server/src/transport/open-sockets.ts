@@ -1,0 +1,197 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CloseCode } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import type { LiveLimits } from '../config.js';
+import type { AccountNotice, EventBus } from '../shared/event-bus.js';
+import type { LiveSink } from '../shared/live/live-subscription.js';
+import type { Logger } from '../shared/logger.js';
+
+/** Close codes the server uses on the WebSocket, beside graphql-ws's own (4400, 4401, 4408 …). */
+export const SocketCloseCode = {
+  /** The token is invalid, expired or was revoked (password change, account disabled, role or unit change): sign in again. */
+  Forbidden: CloseCode.Forbidden,
+  /** The socket's send buffer passed its bound: reconnect and resume from the last cursor. */
+  SlowConsumer: 4001,
+  /** Too many sockets are open from this client address: retry later. */
+  TooManySockets: 4002,
+  /** The instance is shutting down: reconnect (to another instance) and resume from the last cursor. */
+  ServiceRestart: 1012,
+} as const;
+
+/** The account a socket signed in with, as it was when the socket opened. */
+export interface SocketAccount {
+  userId: string;
+  tokenVersion: number;
+  role: string;
+  unitId: string | null;
+  expiresAt: Date;
+}
+
+/** One open socket: what the server keeps of it (not the upgrade request, which is let go). */
+export class OpenSocket implements LiveSink {
+  token: string | undefined;
+  account: SocketAccount | undefined;
+  alive = true;
+  private expiry: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly address: string,
+    private readonly maxBufferedBytes: number,
+  ) {}
+
+  write(frame: string): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.close(SocketCloseCode.SlowConsumer, 'Slow consumer: reconnect and resume from your last cursor');
+      return false;
+    }
+    this.socket.send(frame);
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState >= this.socket.CLOSING) return;
+    this.socket.close(code, reason);
+    // A client that reads nothing never answers the close handshake: let it go after a grace period.
+    setTimeout(() => this.socket.terminate(), 5_000).unref();
+  }
+
+  signIn(token: string, account: SocketAccount): void {
+    this.token = token;
+    this.account = account;
+    // setTimeout takes at most 2^31-1 ms (about 24 days); a longer token is checked again then.
+    const wait = Math.min(account.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+    this.expiry = setTimeout(() => {
+      if (Date.now() >= account.expiresAt.getTime()) this.close(SocketCloseCode.Forbidden, 'Token expired');
+    }, Math.max(0, wait)).unref();
+  }
+
+  forget(): void {
+    clearTimeout(this.expiry);
+  }
+}
+
+interface AccountRow {
+  id: string;
+  token_version: number;
+  role: string;
+  unit_id: string | null;
+  disabled_at: Date | null;
+}
+
+/**
+ * Every socket open on this instance: per client address (the limit), per account (revocation on
+ * every instance, through the bus), and a heartbeat for all of them on one timer.
+ */
+export class OpenSockets {
+  private readonly byAddress = new Map<string, number>();
+  private readonly byUser = new Map<string, Set<OpenSocket>>();
+  private readonly all = new Set<OpenSocket>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly unlisten: () => void;
+
+  constructor(
+    private readonly limits: LiveLimits,
+    bus: EventBus,
+    private readonly em: () => EntityManager,
+    private readonly log: Logger,
+    heartbeatMs = 12_000,
+  ) {
+    this.unlisten = bus.listen('accounts', (notice) => this.revoke(notice));
+    this.timers.push(setInterval(() => this.heartbeat(), heartbeatMs).unref());
+    this.timers.push(setInterval(() => void this.checkAccounts(), limits.accountCheckSeconds * 1000).unref());
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  /** Registers a new socket, or closes it at once when its address already has too many. */
+  open(socket: WebSocket, address: string): OpenSocket | null {
+    const count = this.byAddress.get(address) ?? 0;
+    if (count >= this.limits.socketsPerAddress) {
+      socket.close(SocketCloseCode.TooManySockets, 'Too many connections from this address; retry later');
+      return null;
+    }
+    this.byAddress.set(address, count + 1);
+    const open = new OpenSocket(socket, address, this.limits.maxBufferedBytes);
+    this.all.add(open);
+    socket.on('pong', () => (open.alive = true));
+    return open;
+  }
+
+  signIn(open: OpenSocket, token: string, account: SocketAccount): void {
+    open.signIn(token, account);
+    let set = this.byUser.get(account.userId);
+    if (!set) this.byUser.set(account.userId, (set = new Set()));
+    set.add(open);
+  }
+
+  closed(open: OpenSocket): void {
+    if (!this.all.delete(open)) return;
+    open.forget();
+    const count = (this.byAddress.get(open.address) ?? 1) - 1;
+    if (count > 0) this.byAddress.set(open.address, count);
+    else this.byAddress.delete(open.address);
+    const userId = open.account?.userId;
+    const set = userId ? this.byUser.get(userId) : undefined;
+    set?.delete(open);
+    if (userId && set?.size === 0) this.byUser.delete(userId);
+  }
+
+  /** Closes every socket (shutdown), telling clients to reconnect elsewhere and resume. */
+  closeAll(code: number, reason: string): void {
+    for (const open of this.all) open.close(code, reason);
+  }
+
+  stop(): void {
+    this.unlisten();
+    this.timers.forEach(clearInterval);
+  }
+
+  private revoke({ userId, tokenVersion }: AccountNotice): void {
+    for (const open of this.byUser.get(userId) ?? []) {
+      if ((open.account?.tokenVersion ?? 0) < tokenVersion) open.close(SocketCloseCode.Forbidden, 'Token revoked');
+    }
+  }
+
+  /** One statement for every account with a socket here: catches a change whose notice was lost. */
+  private async checkAccounts(): Promise<void> {
+    const ids = [...this.byUser.keys()];
+    if (ids.length === 0) return;
+    try {
+      const rows = await this.em().execute<AccountRow[]>(
+        'select id, token_version, role, unit_id, disabled_at from users where id = any(?::uuid[])',
+        [`{${ids.join(',')}}`],
+      );
+      const current = new Map(rows.map((row) => [row.id, row]));
+      for (const [userId, sockets] of this.byUser) {
+        const row = current.get(userId);
+        for (const open of sockets) {
+          const account = open.account!;
+          const stale =
+            !row ||
+            row.disabled_at !== null ||
+            row.token_version !== account.tokenVersion ||
+            row.role !== account.role ||
+            row.unit_id !== account.unitId;
+          if (stale) open.close(SocketCloseCode.Forbidden, 'Token revoked');
+        }
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not check the accounts of open sockets');
+    }
+  }
+
+  private heartbeat(): void {
+    for (const open of this.all) {
+      if (!open.alive) {
+        open.socket.terminate();
+        continue;
+      }
+      open.alive = false;
+      open.socket.ping();
+    }
+  }
+}
