@@ -45,15 +45,21 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
     bus = await createEventBus(config.redisUrl, log);
-    live = new ThreadEventHub(orm, bus, log, (em) => ({
-      em,
-      viewer: null,
-      requestId: 'live',
-      clientIp: '',
+    live = new ThreadEventHub(
+      orm,
+      bus,
       log,
-      services,
-      grants: new Set(),
-    }));
+      (em) => ({
+        em,
+        viewer: null,
+        requestId: 'live',
+        clientIp: '',
+        log,
+        services,
+        grants: new Set(),
+      }),
+      config.live.pollSeconds * 1000,
+    );
     const services: Services = {
       config,
       log,

@@ -33,6 +33,8 @@ export interface LiveLimits {
   maxBufferedBytes: number;
   /** How often each instance checks the accounts behind its open sockets (a missed revocation). */
   accountCheckSeconds: number;
+  /** How often each instance reads the event log without being told (a lost bus message). */
+  pollSeconds: number;
 }
 
 export interface Config {
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
       subscribesPer10s: integer('LIVE_SUBSCRIBES_PER_10S', 200, 1, 1_000_000),
       maxBufferedBytes: integer('LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
       accountCheckSeconds: integer('LIVE_ACCOUNT_CHECK_SECONDS', 60, 1, 3600),
+      pollSeconds: integer('LIVE_POLL_SECONDS', 5, 1, 3600),
     },
   };
 

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength, Matches } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from './role.js';
 
@@ -68,4 +68,32 @@ export class CreateStaffAccountInput extends RegisterInput {
   @IsOptional()
   @IsUUID('all', { message: 'unitId must be a unit id' })
   unitId?: string | null;
+}
+
+@InputType({
+  description:
+    "An administrator's change to another account: its role, its unit, or whether it may sign in. Every change signs the account out everywhere.",
+})
+export class UpdateAccountInput {
+  @Field(() => ID, { description: 'The account.' })
+  @IsUUID('all', { message: 'userId must be an account id' })
+  userId!: string;
+
+  @Field(() => Role, { nullable: true, description: 'The new role; unchanged when omitted.' })
+  @IsOptional()
+  @IsIn(Object.values(Role), { message: 'role must be CITIZEN, OFFICER, MONITOR or ADMIN' })
+  role?: Role | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The officer's unit; required when the account becomes an officer, unchanged when omitted.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId must be a unit id' })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true disables the account, false enables it again.' })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean | null;
 }

@@ -1,7 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../shared/context.js';
 import { Unit } from '../units/unit.entity.js';
-import { ChangePasswordInput, CreateStaffAccountInput, LoginInput, RegisterInput } from './account.input.js';
+import {
+  ChangePasswordInput,
+  CreateStaffAccountInput,
+  LoginInput,
+  RegisterInput,
+  UpdateAccountInput,
+} from './account.input.js';
 import { AccountService } from './account.service.js';
 import { AuthPayload } from './auth-payload.type.js';
 import { Role } from './role.js';
@@ -65,6 +71,19 @@ export class AccountResolver {
     @Ctx() ctx: Context,
   ): Promise<User> {
     return new AccountService(ctx.em, ctx.services).createStaffAccount(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, {
+    description:
+      "Administrators only: change another account's role or unit, or disable it. The account is signed out everywhere, its open live streams included.",
+  })
+  updateAccount(
+    @Arg('input', () => UpdateAccountInput, { description: 'The account and what changes.' })
+    input: UpdateAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    return new AccountService(ctx.em, ctx.services).updateAccount(ctx.viewer!, input);
   }
 
   @FieldResolver(() => Unit, {

@@ -1,9 +1,21 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { Unit } from '../units/unit.entity.js';
 import type { Services } from '../shared/context.js';
-import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../shared/errors.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../shared/errors.js';
 import type { AuthPayload } from './auth-payload.type.js';
-import type { ChangePasswordInput, CreateStaffAccountInput, LoginInput, RegisterInput } from './account.input.js';
+import type {
+  ChangePasswordInput,
+  CreateStaffAccountInput,
+  LoginInput,
+  RegisterInput,
+  UpdateAccountInput,
+} from './account.input.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
@@ -43,7 +55,7 @@ export class AccountService {
     limiter.assertAllowed(`login-ip:${clientIp}`, FAILED_LOGINS_PER_ADDRESS);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash', 'unit'] });
     const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !matches) {
+    if (!user || !matches || user.disabledAt) {
       limiter.hit(`login:${email}`, FAILED_LOGIN_WINDOW_MS);
       limiter.hit(`login-ip:${clientIp}`, FAILED_LOGIN_WINDOW_MS);
       throw new UnauthenticatedError('Wrong e-mail or password.');
@@ -62,7 +74,38 @@ export class AccountService {
     user.passwordHash = await hashPassword(input.newPassword);
     user.tokenVersion += 1;
     await this.em.flush();
+    await this.revoked(user);
     return this.issue(user);
+  }
+
+  /** Role, unit and sign-in changes by an administrator: older tokens and open sockets stop working. */
+  async updateAccount(viewer: User, input: UpdateAccountInput): Promise<User> {
+    if (input.userId === viewer.id) throw new ForbiddenError('Administrators change other accounts, not their own.');
+    const user = await this.em.findOne(User, input.userId, { populate: ['unit'] });
+    if (!user) throw new NotFoundError('Account');
+    const role = input.role ?? user.role;
+    const unitId = input.unitId !== undefined && input.unitId !== null ? input.unitId : user.unit?.id;
+    if (role === Role.OFFICER) {
+      if (!unitId) throw new BadUserInputError('An officer must belong to a unit.', 'unitId');
+      const unit = await this.em.findOne(Unit, unitId);
+      if (!unit) throw new NotFoundError('Unit');
+      user.unit = unit;
+    } else if (input.unitId) {
+      throw new BadUserInputError('Only officers belong to a unit.', 'unitId');
+    } else {
+      user.unit = undefined;
+    }
+    user.role = role;
+    if (input.disabled != null) user.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : undefined;
+    user.tokenVersion += 1;
+    await this.em.flush();
+    await this.revoked(user);
+    return user;
+  }
+
+  /** Tells every instance, so sockets opened with an older token close at once. */
+  private revoked(user: User): Promise<void> {
+    return this.services.bus.publish('accounts', { userId: user.id, tokenVersion: user.tokenVersion });
   }
 
   async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {

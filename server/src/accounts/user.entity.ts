@@ -47,7 +47,10 @@ export class User {
   tokenVersion: number = 0;
 
   /** A disabled account cannot sign in, and its tokens and open sockets stop working. */
-  @Field(() => Date, { nullable: true, description: 'When an administrator disabled the account; null while it works.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an administrator disabled the account; null while it works.',
+  })
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
   disabledAt?: Date;
 

@@ -20,11 +20,6 @@ const REPLAYS_AT_ONCE = 4;
 
 type Audience = 'public' | 'staff';
 
-export interface LiveHubOptions {
-  /** A safety net for a lost bus message: the log is read at least this often. */
-  pollMs?: number;
-}
-
 /** One subscriber: what it follows, its plan, and how far it has been sent. */
 class Tap {
   cursor = 0n;
@@ -33,11 +28,16 @@ class Tap {
   private scopeKey = '';
   private access: ThreadAccess | undefined;
 
+  readonly stream: LiveSubscription;
+
   constructor(
-    readonly stream: LiveSubscription,
+    channel: LiveChannel,
     readonly plan: LivePlan,
     readonly follow: Follow,
-  ) {}
+    onFinish: (tap: Tap) => void,
+  ) {
+    this.stream = new LiveSubscription(channel.subscriptionId, channel.sink, () => onFinish(this));
+  }
 
   /** The subscriber's rights on a thread in its current scope, decided again only when it changes. */
   accessTo(scope: ThreadScope): ThreadAccess {
@@ -103,7 +103,8 @@ export class ThreadEventHub {
     private readonly log: Logger,
     /** The context an audience's documents run with: no viewer, a fork for field resolvers. */
     private readonly audienceContext: (em: EntityManager) => Context,
-    private readonly options: LiveHubOptions = {},
+    /** A safety net for a lost bus message: the log is read at least this often. */
+    private readonly pollMs = 5_000,
   ) {}
 
   async start(): Promise<void> {
@@ -111,9 +112,9 @@ export class ThreadEventHub {
     this.position = BigInt(await latestCursor(this.orm.em.fork()));
     const poll = () => {
       this.pump();
-      this.timer = setTimeout(poll, this.options.pollMs ?? 5_000).unref();
+      this.timer = setTimeout(poll, this.pollMs).unref();
     };
-    this.timer = setTimeout(poll, this.options.pollMs ?? 5_000).unref();
+    this.timer = setTimeout(poll, this.pollMs).unref();
   }
 
   stop(): void {
@@ -135,28 +136,24 @@ export class ThreadEventHub {
    * then receives the shared deliveries; without `after` it starts at the hub's position.
    */
   follow(channel: LiveChannel, follow: Follow, after: string | null): LiveSubscription {
-    const plan = channel.acquirePlan();
-    let tap: Tap;
-    const stream = new LiveSubscription(channel.subscriptionId, channel.sink, () => {
-      this.remove(tap);
-      plan.release();
+    const tap = new Tap(channel, channel.acquirePlan(), follow, (finished) => {
+      this.remove(finished);
+      finished.plan.release();
     });
-    tap = new Tap(stream, plan, follow);
     this.index(tap).add(tap);
     const upTo = this.position;
     const from = after === null ? upTo : BigInt(after);
     tap.cursor = from;
     if (from < upTo) void this.catchUp(tap, upTo);
     else this.goLive(tap);
-    return stream;
+    return tap.stream;
   }
 
   private index(tap: Tap): Set<Tap> {
     const { follow } = tap;
     if (follow.kind === 'board') return this.board;
     if (follow.kind === 'inbox' && follow.unitId === null) return this.everyInbox;
-    const [map, key] =
-      follow.kind === 'inbox' ? [this.inboxes, follow.unitId!] : [this.threads, follow.threadId];
+    const [map, key] = follow.kind === 'inbox' ? [this.inboxes, follow.unitId!] : [this.threads, follow.threadId];
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     return set;

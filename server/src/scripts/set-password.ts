@@ -6,6 +6,7 @@ import { hashPassword } from '../accounts/password.js';
 import { User } from '../accounts/user.entity.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { createEventBus } from '../shared/event-bus.js';
 import { createLogger } from '../shared/logger.js';
 
 async function readPassword(): Promise<string> {
@@ -33,6 +34,13 @@ try {
     user.passwordHash = await hashPassword(password);
     user.tokenVersion += 1;
     await em.flush();
+    // With Redis, running servers close the account's open sockets now; without it, within
+    // LIVE_ACCOUNT_CHECK_SECONDS (each instance checks the accounts behind its sockets).
+    if (config.redisUrl) {
+      const bus = await createEventBus(config.redisUrl, log);
+      await bus.publish('accounts', { userId: user.id, tokenVersion: user.tokenVersion });
+      await bus.close();
+    }
     console.log(`password changed for ${user.email}; older tokens no longer work`);
   } finally {
     await close();

@@ -1,4 +1,11 @@
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 
 export type CheckedDocument = { document: DocumentNode } | { errors: readonly GraphQLError[] };
 

@@ -32,7 +32,7 @@ export function contextFactory(orm: MikroORM, services: Services) {
     if (input.token !== undefined) {
       const claims = await services.tokens.verify(input.token);
       viewer = claims ? await em.findOne(User, claims.userId, { populate: ['unit'] }) : null;
-      if (!viewer || !claims || viewer.tokenVersion !== claims.tokenVersion) {
+      if (!viewer || !claims || viewer.tokenVersion !== claims.tokenVersion || viewer.disabledAt) {
         throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.');
       }
     }

@@ -52,9 +52,9 @@ export class OpenSocket implements LiveSink {
 
   close(code: number, reason: string): void {
     if (this.socket.readyState >= this.socket.CLOSING) return;
+    // A client that reads nothing never answers the close handshake; ws destroys the socket 30 s
+    // after the close frame is queued, and nothing more is written to it meanwhile.
     this.socket.close(code, reason);
-    // A client that reads nothing never answers the close handshake: let it go after a grace period.
-    setTimeout(() => this.socket.terminate(), 5_000).unref();
   }
 
   signIn(token: string, account: SocketAccount): void {
@@ -62,9 +62,12 @@ export class OpenSocket implements LiveSink {
     this.account = account;
     // setTimeout takes at most 2^31-1 ms (about 24 days); a longer token is checked again then.
     const wait = Math.min(account.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
-    this.expiry = setTimeout(() => {
-      if (Date.now() >= account.expiresAt.getTime()) this.close(SocketCloseCode.Forbidden, 'Token expired');
-    }, Math.max(0, wait)).unref();
+    this.expiry = setTimeout(
+      () => {
+        if (Date.now() >= account.expiresAt.getTime()) this.close(SocketCloseCode.Forbidden, 'Token expired');
+      },
+      Math.max(0, wait),
+    ).unref();
   }
 
   forget(): void {
