@@ -21,18 +21,22 @@ const event = (cursor: string): LiveEvent => ({
 
 /** Captures the subscribe payload; graphql-ws serialises it again on every (re)connection. */
 function fakeWs() {
-  const sink: { next?: (value: unknown) => void } = {};
+  const sink: { next?: (value: unknown) => void; error?: (error: unknown) => void } = {};
   let payload: unknown;
   const ws = {
-    subscribe: vi.fn((request: unknown, handlers: { next: (value: unknown) => void }) => {
-      payload = request;
-      sink.next = handlers.next;
-      return () => undefined;
-    }),
+    subscribe: vi.fn(
+      (request: unknown, handlers: { next: (value: unknown) => void; error: (error: unknown) => void }) => {
+        payload = request;
+        sink.next = handlers.next;
+        sink.error = handlers.error;
+        return () => undefined;
+      },
+    ),
   };
   return {
     ws,
     push: (e: LiveEvent) => sink.next?.({ data: { threadEvents: e } }),
+    fail: (error: unknown) => sink.error?.(error),
     sent: () => JSON.parse(JSON.stringify(payload)),
   };
 }
@@ -59,5 +63,57 @@ describe('live feed', () => {
     push(event('13'));
     expect(seen).toEqual(['11', '12', '13']);
     expect(feed.lastCursor()).toBe('13');
+  });
+
+  it.each(['RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS'])(
+    'subscribes again from the last cursor after the wait a %s refusal asks for',
+    (code) => {
+      vi.useFakeTimers();
+      try {
+        const { ws, push, fail, sent } = fakeWs();
+        const errors: unknown[] = [];
+        const feed = startLiveFeed(ws as unknown as Pick<WsClient, 'subscribe'>, {
+          document: ThreadEventsDocument,
+          variables: { threadId: 't-1', trackingCode: null },
+          after: '10',
+          pick: (data) => data.threadEvents,
+          onEvent: () => undefined,
+          onError: (error) => errors.push(error),
+        });
+        push(event('11'));
+        fail([{ message: 'refused', extensions: { code, retryAfterSeconds: 3 } }]);
+        expect(ws.subscribe).toHaveBeenCalledTimes(1);
+        vi.advanceTimersByTime(2_999);
+        expect(ws.subscribe).toHaveBeenCalledTimes(1);
+        vi.advanceTimersByTime(1);
+        expect(ws.subscribe).toHaveBeenCalledTimes(2);
+        expect(sent().variables.after).toBe('11');
+        expect(errors).toEqual([]);
+        feed.stop();
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
+
+  it('reports any other error and does not subscribe again', () => {
+    vi.useFakeTimers();
+    try {
+      const { ws, fail } = fakeWs();
+      const errors: unknown[] = [];
+      startLiveFeed(ws as unknown as Pick<WsClient, 'subscribe'>, {
+        document: ThreadEventsDocument,
+        variables: { threadId: 't-1', trackingCode: null },
+        pick: (data) => data.threadEvents,
+        onEvent: () => undefined,
+        onError: (error) => errors.push(error),
+      });
+      fail([{ message: 'gone', extensions: { code: 'NOT_FOUND' } }]);
+      vi.advanceTimersByTime(60_000);
+      expect(ws.subscribe).toHaveBeenCalledTimes(1);
+      expect(errors).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -21,6 +21,8 @@ export function retryDelayMs(retries: number, random = Math.random): number {
 }
 
 export function createGraphqlClients(config: WebConfig, session: Session): GraphqlClients {
+  /** The token the current socket signed in with. */
+  let socketToken: string | null = null;
   const ws = createWsClient({
     url: config.wsUrl,
     lazy: true,
@@ -30,15 +32,20 @@ export function createGraphqlClients(config: WebConfig, session: Session): Graph
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     connectionParams: () => {
-      const token = session.token();
-      return token ? { authToken: token } : {};
+      socketToken = session.token();
+      return socketToken ? { authToken: socketToken } : {};
     },
   });
   // A new identity needs a new socket; terminate() makes graphql-ws reconnect and resubscribe.
   session.onTokenChange(() => ws.terminate());
-  // 4403: the server refused the token. Sign out here; the retry then connects anonymously.
+  // Every other close is retried with the delay above, and each live feed resubscribes from its
+  // last cursor: 4001 (this socket fell behind), 4002 (too many sockets from this address),
+  // 1012 (the server restarts), 1006 (the network dropped).
   ws.on('closed', (event) => {
-    if ((event as { code?: number } | null)?.code === CloseCode.Forbidden) session.expire();
+    if ((event as { code?: number } | null)?.code !== CloseCode.Forbidden) return;
+    // 4403: the server refused, expired or revoked this socket's token. Sign out, unless the
+    // session already holds another token (a password just changed here): the retry uses that.
+    if (socketToken !== null && session.token() === socketToken) session.expire();
   });
 
   const client = new Client({

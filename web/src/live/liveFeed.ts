@@ -20,6 +20,18 @@ export interface LiveFeed {
   lastCursor(): string | null;
 }
 
+/** Refusals that pass: the feed subscribes again after the wait the server asked for. */
+const RETRYABLE = new Set(['RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS']);
+
+function retryDelayMs(error: unknown): number | null {
+  if (!Array.isArray(error)) return null;
+  const refusal = (error as Array<{ extensions?: { code?: string; retryAfterSeconds?: number } }>).find(
+    (item) => item.extensions?.code !== undefined && RETRYABLE.has(item.extensions.code),
+  );
+  if (!refusal) return null;
+  return Math.max(1, refusal.extensions?.retryAfterSeconds ?? 5) * 1000;
+}
+
 /**
  * Subscribes to a resumable event stream. graphql-ws serialises the subscribe message each time it
  * (re)connects, so `after` is a getter: every resubscription after a dropped connection asks for the
@@ -35,24 +47,39 @@ export function startLiveFeed<TData, TVariables extends { after?: string | null 
   const variables: Record<string, unknown> = { ...options.variables };
   Object.defineProperty(variables, 'after', { enumerable: true, get: () => last });
 
-  const dispose = ws.subscribe<TData>(
-    { query: stringifyDocument(options.document), variables },
-    {
-      next(result: ExecutionResult<TData>) {
-        if (result.errors?.length) {
-          options.onError?.(result.errors);
-          return;
-        }
-        if (!result.data) return;
-        const event = options.pick(result.data);
-        if (seen.has(event.cursor)) return;
-        seen.add(event.cursor);
-        last = event.cursor;
-        options.onEvent(event);
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const subscribe = (): (() => void) =>
+    ws.subscribe<TData>(
+      { query: stringifyDocument(options.document), variables },
+      {
+        next(result: ExecutionResult<TData>) {
+          if (result.errors?.length) {
+            options.onError?.(result.errors);
+            return;
+          }
+          if (!result.data) return;
+          const event = options.pick(result.data);
+          if (seen.has(event.cursor)) return;
+          seen.add(event.cursor);
+          last = event.cursor;
+          options.onEvent(event);
+        },
+        error: (error) => {
+          const wait = retryDelayMs(error);
+          if (wait === null) options.onError?.(error);
+          else if (!stopped) retry = setTimeout(() => (dispose = subscribe()), wait);
+        },
+        complete: () => undefined,
       },
-      error: (error) => options.onError?.(error),
-      complete: () => undefined,
+    );
+  let dispose = subscribe();
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(retry);
+      dispose();
     },
-  );
-  return { stop: dispose, lastCursor: () => last };
+    lastCursor: () => last,
+  };
 }
