@@ -73,7 +73,9 @@ const cleanup = () =>
       await database.drop().catch((error: unknown) => console.error(`dropping a scratch database: ${String(error)}`));
     }
   })());
+let interrupted = false;
 process.on('SIGINT', () => {
+  interrupted = true;
   console.error('\ninterrupted: stopping the children and dropping the scratch databases');
   void cleanup().finally(() => process.exit(130));
 });
@@ -138,9 +140,10 @@ try {
   }
   console.log(`\n${machine}\n\n${tables.join('\n\n')}`);
 } catch (error) {
-  console.error(`bench:live failed: ${error instanceof Error ? error.message : String(error)}`);
+  // After Ctrl-C the children are going away: that is not worth a second message.
+  if (!interrupted) console.error(`bench:live failed: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;
 } finally {
   await cleanup();
 }
-process.exit(exitCode);
+process.exit(interrupted ? 130 : exitCode);

@@ -125,11 +125,13 @@ export async function productPhase(
     const settled = await settle(clients, sentAt, received, { ...options, timeoutMs: options.eventTimeoutMs });
     if (!settled)
       log(`  event ${index + 1} (${kind}) still delivering after ${options.eventTimeoutMs / 1000} s; going on`);
-    else log(`  event ${index + 1} (${kind}) delivered in ${Math.round(now() - sentAt)} ms`);
+    else log(`  event ${index + 1} (${kind}) settled after ${Math.round(now() - sentAt)} ms`);
   }
   // Late duplicates or leaks would arrive now.
   await sleep(2_000);
   const end = await server.call<Probe>('probe');
+  const { problems, firstProblems } = await progressOf(clients);
+  if (problems > 0) log(`product: ${problems} problems on the sockets, e.g. ${firstProblems.join('; ')}`);
 
   // The log as a monitor reads it (after the timed phase): every event after `after` on the bench's threads.
   const events: LogEvent[] = [];
@@ -158,8 +160,8 @@ export async function productPhase(
       const thread = event && threads.get(event.threadId);
       const audience = JSON.stringify(population[key]!.audience);
       return event
-        ? `${audience} got ${event.type}${event.internal ? ' (internal)' : ''} #${cursor} of a ${thread?.isPublic ? 'public' : 'private'} thread of unit ${thread?.unitCode}`
-        : `${audience} got #${cursor}, not an event of the bench's threads`;
+        ? `${audience}: ${event.type}${event.internal ? ' (internal)' : ''} #${cursor} of a ${thread?.isPublic ? 'public' : 'private'} thread of unit ${thread?.unitCode}`
+        : `${audience}: #${cursor}, not an event of the bench's threads`;
     },
   });
   await Promise.all(clients.map((client) => client.call('close', {}, 60_000)));

@@ -9,6 +9,7 @@ export interface Delivery {
   /** For timed cursors: which event (mutation or broadcast) produced it, and when it was sent. */
   eventOf: ReadonlyMap<string, number>;
   sentAt: readonly number[];
+  /** Names a delivery for the leak and loss lines: who, and what event. */
   describe?: (key: number, cursor: string) => string;
 }
 
