@@ -119,7 +119,7 @@ export function table(title: string, product: Phase, floor: Phase | undefined): 
     `${''.padEnd(32)}${'product'.padStart(12)}${'raw ws floor'.padStart(14)}${'ratio'.padStart(9)}`,
   ];
   for (const [label, mine, theirs, digits, ratio] of rows) {
-    const ratioText = ratio && theirs !== undefined && theirs > 0 ? `${(mine / theirs).toFixed(1)}×` : '';
+    const ratioText = ratio && theirs !== undefined && theirs > 0 && mine >= 0 ? `${(mine / theirs).toFixed(1)}×` : '';
     lines.push(
       `${label.padEnd(32)}${format(mine, digits).padStart(12)}${(theirs === undefined ? '—' : format(theirs, digits)).padStart(14)}${ratioText.padStart(9)}`,
     );
