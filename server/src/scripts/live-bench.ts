@@ -24,6 +24,7 @@ const FLAGS = {
   'server-env': '', // extra product configuration, KEY=VALUE,KEY=VALUE (e.g. a raised socket limit)
   'one-address': 'false', // all sockets from 127.0.0.1 instead of 127.0.0.2–251
   'skip-floor': 'false',
+  profile: '', // write the product's CPU profile of the event phase to this .cpuprofile file
 };
 type Flag = keyof typeof FLAGS;
 
@@ -53,6 +54,7 @@ const options: Options = {
   gapMs: Number(args['gap-ms']),
   quietMs: Number(args['quiet-ms']),
   eventTimeoutMs: Number(args['event-timeout']) * 1000,
+  profile: args.profile || undefined,
   serverEnv: Object.fromEntries(
     args['server-env']
       .split(',')

@@ -17,6 +17,8 @@ import {
 } from './scenario.js';
 
 export interface Options {
+  /** Where to write the product's CPU profile of the event phase (none when undefined). */
+  profile?: string;
   events: number;
   concurrency: number;
   spreadAddresses: boolean;
@@ -108,6 +110,7 @@ export async function productPhase(
   const followed = [...setup.threads.values()];
   const actions: Action[] = [];
   const start = await server.call<Probe>('probe', { gc: true });
+  if (options.profile) await server.call('profileStart');
   for (let index = 0; index < options.events; index += 1) {
     const kind = ACTIONS[index % ACTIONS.length]!;
     const { received } = await progressOf(clients);
@@ -130,6 +133,10 @@ export async function productPhase(
   // Late duplicates or leaks would arrive now.
   await sleep(2_000);
   const end = await server.call<Probe>('probe');
+  if (options.profile) {
+    await server.call('profileStop', { file: options.profile });
+    log(`product: CPU profile of the event phase in ${options.profile}`);
+  }
   const { problems, firstProblems } = await progressOf(clients);
   if (problems > 0) log(`product: ${problems} problems on the sockets, e.g. ${firstProblems.join('; ')}`);
 

@@ -2,6 +2,8 @@
 // answering probes (CPU, RSS after gc, SQL statements executed) over IPC.
 import { startApp, type App } from '../../app.js';
 import { loadConfig } from '../../config.js';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { announce, probe, serveParent } from './ipc.js';
 
 let app: App | undefined;
@@ -20,7 +22,24 @@ const stop = async () => {
   }
 };
 
-serveParent({ probe: (options: { gc?: boolean }) => probe(() => statements, options) }, () => void stop());
+// The event phase's CPU profile (--profile): the inspector of this very process, in process.
+const profiler = new Session();
+serveParent(
+  {
+    probe: (options: { gc?: boolean }) => probe(() => statements, options),
+    profileStart: async () => {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    },
+    profileStop: async ({ file }: { file: string }) => {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      profiler.disconnect();
+    },
+  },
+  () => void stop(),
+);
 
 try {
   // The bench passes the whole environment of the product (see live-bench.ts): nothing leaks in
