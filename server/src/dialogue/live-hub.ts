@@ -2,8 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pLimit from 'p-limit';
 import type { Context } from '../shared/context.js';
 import type { EventBus } from '../shared/event-bus.js';
-import type { LiveChannel } from '../shared/live/live-subscription.js';
-import { LiveSubscription } from '../shared/live/live-subscription.js';
+import { LiveSubscription, type LiveChannel, type LiveSink } from '../shared/live/live-subscription.js';
 import type { LivePlan } from '../shared/live/live-plan.js';
 import type { Logger } from '../shared/logger.js';
 import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
@@ -53,16 +52,19 @@ class Tap {
     return this.access;
   }
 
-  /** Sends an event once, in order; a subscriber still catching up gets it after its replay. */
-  deliver(id: bigint, payload: string): void {
+  /**
+   * The frame to send for an event, once and in order; null when there is none now (already
+   * sent, or held back while the subscriber still catches up: it gets it after its replay).
+   */
+  take(id: bigint, payload: string): string | null {
     if (this.held) {
       if (this.held.length >= HELD_BACK) this.stream.fail(new Error('The live stream fell too far behind.'));
       else this.held.push({ id, payload });
-      return;
+      return null;
     }
-    if (id <= this.cursor) return;
+    if (id <= this.cursor) return null;
     this.cursor = id;
-    this.stream.send(payload);
+    return this.stream.frame(payload);
   }
 }
 
@@ -175,11 +177,12 @@ export class ThreadEventHub {
           const page = await replayPage(em, tap.follow, String(tap.cursor), String(upTo), PAGE);
           if (page === null) return tap.stream.end();
           const context = this.audienceContext(em);
+          const frames: string[] = [];
           for (const event of page) {
-            const payload = await tap.plan.render(event, context);
+            frames.push(tap.stream.frame(await tap.plan.render(event, context)));
             tap.cursor = BigInt(event.id);
-            tap.stream.send(payload);
           }
+          if (frames.length > 0 && !tap.stream.closed) tap.stream.target.write(frames);
           if (page.length < PAGE) return;
         }
       });
@@ -193,7 +196,8 @@ export class ThreadEventHub {
   private goLive(tap: Tap): void {
     const held = tap.held ?? [];
     tap.held = null;
-    for (const { id, payload } of held) tap.deliver(id, payload);
+    const frames = held.map(({ id, payload }) => tap.take(id, payload)).filter((frame) => frame !== null);
+    if (frames.length > 0 && !tap.stream.closed) tap.stream.target.write(frames);
   }
 
   /** Reads what the log gained since the last read, once for the instance, and delivers it. */
@@ -214,7 +218,7 @@ export class ThreadEventHub {
             { id: { $gt: String(this.position) } },
             { orderBy: { id: 'asc' }, limit: PAGE, populate: ['thread', ...EVENT_RELATIONS] },
           );
-          for (const event of events) await this.deliver(event, em);
+          await this.deliver(events, em);
           if (events.length === PAGE) this.again = true;
         } while (this.again && !this.stopped);
       } catch (error) {
@@ -226,14 +230,35 @@ export class ThreadEventHub {
     })();
   }
 
-  /** Decides the event's audiences, renders each plan once per audience, writes to every tap. */
-  private async deliver(event: ThreadEvent, em: EntityManager): Promise<void> {
+  /**
+   * Decides each event's audiences, renders each plan once per event and audience, then writes
+   * every socket's frames of the whole batch together (a post's POSTED and ROUTED in one write).
+   */
+  private async deliver(events: ThreadEvent[], em: EntityManager): Promise<void> {
+    const context = this.audienceContext(em);
+    const outbox = new Outbox();
+    for (const event of events) {
+      const groups = this.audiencesOf(event, outbox);
+      this.position = BigInt(event.id);
+      const rendered = await Promise.all(
+        [...groups.values()].map(async (group) => ({ group, payload: await group.plan.render(event, context) })),
+      );
+      const id = BigInt(event.id);
+      for (const { group, payload } of rendered) {
+        for (const tap of group.taps) outbox.add(tap, tap.take(id, payload));
+      }
+    }
+    outbox.flush();
+  }
+
+  /** Who may see this event, grouped by plan and audience; streams that lost the right end after the batch. */
+  private audiencesOf(event: ThreadEvent, outbox: Outbox) {
     const scope = scopeOf(event.thread);
-    const groups = new Map<string, { plan: LivePlan; audience: Audience; taps: Tap[] }>();
+    const groups = new Map<string, { plan: LivePlan; taps: Tap[] }>();
     const add = (tap: Tap, audience: Audience) => {
       const key = `${audience}\u0000${tap.plan.key}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { plan: tap.plan, audience, taps: [] }));
+      if (!group) groups.set(key, (group = { plan: tap.plan, taps: [] }));
       group.taps.push(tap);
     };
     if (scope.isPublic && !event.internal) for (const tap of this.board) add(tap, 'public');
@@ -241,17 +266,43 @@ export class ThreadEventHub {
     for (const unitId of new Set([scope.unitId, scope.escalatedToId])) {
       for (const tap of (unitId && this.inboxes.get(unitId)) || []) add(tap, 'staff');
     }
-    for (const tap of [...(this.threads.get(event.thread.id) ?? [])]) {
+    for (const tap of this.threads.get(event.thread.id) ?? []) {
+      if (outbox.ending(tap)) continue;
       const access = tap.accessTo(scope);
-      if (!access.read) tap.stream.end();
+      if (!access.read) outbox.end(tap);
       else if (access.internal || !event.internal) add(tap, access.internal ? 'staff' : 'public');
     }
-    const id = BigInt(event.id);
-    this.position = id;
-    const context = this.audienceContext(em);
-    const rendered = await Promise.all(
-      [...groups.values()].map(async (group) => ({ group, payload: await group.plan.render(event, context) })),
-    );
-    for (const { group, payload } of rendered) for (const tap of group.taps) tap.deliver(id, payload);
+    return groups;
+  }
+}
+
+/** One batch's frames by socket, written together, then the streams that end. */
+class Outbox {
+  private readonly frames = new Map<LiveSink, Array<{ tap: Tap; frame: string }>>();
+  private readonly ended = new Set<Tap>();
+
+  add(tap: Tap, frame: string | null): void {
+    if (frame === null) return;
+    const sink = tap.stream.target;
+    const queued = this.frames.get(sink);
+    if (queued) queued.push({ tap, frame });
+    else this.frames.set(sink, [{ tap, frame }]);
+  }
+
+  end(tap: Tap): void {
+    this.ended.add(tap);
+  }
+
+  ending(tap: Tap): boolean {
+    return this.ended.has(tap);
+  }
+
+  flush(): void {
+    for (const [sink, queued] of this.frames) {
+      // A client may have completed a subscription while the batch rendered.
+      const frames = queued.filter(({ tap }) => !tap.stream.closed).map(({ frame }) => frame);
+      if (frames.length > 0) sink.write(frames);
+    }
+    for (const tap of this.ended) tap.stream.end();
   }
 }

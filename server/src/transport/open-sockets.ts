@@ -40,13 +40,18 @@ export class OpenSocket implements LiveSink {
     private readonly maxBufferedBytes: number,
   ) {}
 
-  write(frame: string): boolean {
+  write(frames: readonly string[]): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(SocketCloseCode.SlowConsumer, 'Slow consumer: reconnect and resume from your last cursor');
       return false;
     }
-    this.socket.send(frame);
+    // ws writes each message with its own system call; corking the TCP socket (ws keeps it as
+    // `_socket`, and corks around each frame itself) sends a batch of messages in one.
+    const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    tcp?.cork();
+    for (const frame of frames) this.socket.send(frame);
+    tcp?.uncork();
     return true;
   }
 

@@ -2,8 +2,11 @@ import type { LivePlan } from './live-plan.js';
 
 /** One socket, as the live hub sees it: frames already serialised go straight to it. */
 export interface LiveSink {
-  /** Queues one text frame; false when the socket is closing or was just cut as a slow consumer. */
-  write(frame: string): boolean;
+  /**
+   * Queues text frames, in order and together (one system call where the transport allows);
+   * false when the socket is closing or was just cut as a slow consumer.
+   */
+  write(frames: readonly string[]): boolean;
 }
 
 /** What a WebSocket operation gives a live subscription: where to write and what to run. */
@@ -42,9 +45,18 @@ export class LiveSubscription implements AsyncIterableIterator<never, undefined>
     return this.finished;
   }
 
-  /** Writes one `next` message around a payload serialised by the caller; false once it cannot. */
+  /** The `next` message around a payload serialised by the caller, for this subscription. */
+  frame(payload: string): string {
+    return `${this.prefix}${payload}}`;
+  }
+
+  get target(): LiveSink {
+    return this.sink;
+  }
+
+  /** Writes one `next` message at once; false once it cannot. */
   send(payload: string): boolean {
-    return !this.finished && this.sink.write(`${this.prefix}${payload}}`);
+    return !this.finished && this.sink.write([this.frame(payload)]);
   }
 
   /** Ends the stream from the server side: graphql-ws tells the client it is complete. */
