@@ -13,6 +13,7 @@ import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
+import { defaultToneScorer } from './language/index.js';
 
 export interface App {
   url: string;
@@ -49,6 +50,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       limiter: new RateLimiter(),
       bus,
       trackingCodes: new TrackingCodes(secret),
+      scorer: defaultToneScorer(),
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../accounts/user.entity.js';
 import type { TokenService } from '../accounts/token.js';
 import type { Config } from '../config.js';
+import type { ToneScorer } from '../language/index.js';
 import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
@@ -15,6 +16,8 @@ export interface Services {
   limiter: RateLimiter;
   bus: EventBus;
   trackingCodes: TrackingCodes;
+  /** Scores the tone of what citizens write; the stored row names it. */
+  scorer: ToneScorer;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

@@ -1,7 +1,7 @@
 /**
- * Vietnamese text normalisation for the sentiment scorer: one Unicode form, one tone-mark
- * placement, lower case, common chat spellings rewritten, and a diacritic-free twin of each word
- * so that text typed without diacritics is matched too.
+ * Vietnamese text normalisation for the tone scorers and the word segmenter: one Unicode form, one
+ * tone-mark placement, lower case, common chat spellings rewritten, and a diacritic-free twin of
+ * each word so that text typed without diacritics is matched too.
  */
 
 // Old-style tone placement (hoà, thuỷ) → the placement most text uses (hòa, thủy).
@@ -66,7 +66,22 @@ export function fold(text: string): string {
 }
 
 export function hasDiacritics(text: string): boolean {
-  return fold(text) !== text;
+  return /[\u0300-\u036fđĐ]/.test(text.normalize('NFD'));
+}
+
+const MARKED = /[^\p{ASCII}]/u;
+
+/** Folded syllables, remembered: a text's words are mostly words seen before. */
+const FOLDED = new Map<string, string>();
+function foldWord(word: string): string {
+  if (!MARKED.test(word)) return word;
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
 }
 
 const EMOJI = /\p{Extended_Pictographic}/u;
@@ -78,12 +93,19 @@ export interface Token {
   folded: string;
   /** Punctuation that ends a clause right after this token. */
   clauseEnd: boolean;
+  /** An emoji, not a word. */
+  emoji: boolean;
 }
 
+// Only where the pair ends the syllable ("hoà", not "hoàn" or "thoại") and the u is a vowel ("thuý",
+// not "quý").
+const OLD_STYLE_PATTERN = /(?<!q)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\p{L})/gu;
+
 export function normalize(text: string): string {
-  let result = text.normalize('NFC').toLowerCase();
-  for (const [old, modern] of Object.entries(OLD_STYLE)) result = result.split(old).join(modern);
-  return result;
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(OLD_STYLE_PATTERN, (old) => OLD_STYLE[old] ?? old);
 }
 
 /** Splits normalised text into word and emoji tokens, marking clause boundaries. */
@@ -98,7 +120,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const value = emoji ?? SPELLINGS[word!] ?? word!;
-    for (const part of value.split(' ')) tokens.push({ text: part, folded: fold(part), clauseEnd: false });
+    if (emoji) {
+      tokens.push({ text: emoji, folded: emoji, clauseEnd: false, emoji: true });
+      continue;
+    }
+    for (const part of value.split(' '))
+      tokens.push({ text: part, folded: foldWord(part), clauseEnd: false, emoji: false });
   }
   return tokens;
 }
