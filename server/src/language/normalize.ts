@@ -65,8 +65,13 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
+/** Latin letters with marks (precomposed or combining): only these can fold to something else. */
+const MARK_CANDIDATES = /[\u00c0-\u024f\u1e00-\u1eff]|\p{Mn}/gu;
+
+/** Whether folding changes the text. Checks only the candidate characters: NFD of a whole text is slow. */
 export function hasDiacritics(text: string): boolean {
-  return /[\u0300-\u036fđĐ]/.test(text.normalize('NFD'));
+  for (const [candidate] of text.matchAll(MARK_CANDIDATES)) if (fold(candidate) !== candidate) return true;
+  return false;
 }
 
 const MARKED = /[^\p{ASCII}]/u;
@@ -124,8 +129,10 @@ export function tokenize(text: string): Token[] {
       tokens.push({ text: emoji, folded: emoji, clauseEnd: false, emoji: true });
       continue;
     }
-    for (const part of value.split(' '))
-      tokens.push({ text: part, folded: foldWord(part), clauseEnd: false, emoji: false });
+    if (!value.includes(' ')) tokens.push({ text: value, folded: foldWord(value), clauseEnd: false, emoji: false });
+    else
+      for (const part of value.split(' '))
+        tokens.push({ text: part, folded: foldWord(part), clauseEnd: false, emoji: false });
   }
   return tokens;
 }

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Token } from '../normalize.js';
 import { TONES, type Sentiment, type Tone, type ToneScorer } from '../tone.js';
 import { featuresOf, tokensOf } from './features.js';
-import { IdTable } from './id-table.js';
-import { softmax, type LinearModel } from './logistic.js';
+import { softmax } from './logistic.js';
+import { WeightTable } from './weight-table.js';
 
 /** The committed model file: what `npm run sentiment:train` writes and the server loads at start. */
 export interface ToneModelFile {
@@ -58,8 +58,8 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 export class LearnedToneScorer implements ToneScorer {
   readonly id: string;
   readonly version: string;
-  private readonly index: IdTable;
-  private readonly model: LinearModel;
+  private readonly table: WeightTable;
+  private readonly bias: number[];
   private readonly temperature: number;
   /** The regularisation it was trained with, for retraining the same way (cross-validation). */
   readonly trainedLambda: number | undefined;
@@ -68,13 +68,8 @@ export class LearnedToneScorer implements ToneScorer {
     if (file.classes.join() !== TONES.join()) throw new Error(`tone model classes ${file.classes.join()}`);
     this.id = file.id;
     this.version = file.version;
-    this.index = new IdTable(file.features);
-    this.model = {
-      classes: TONES.length,
-      features: file.features.length,
-      weights: Float64Array.from(file.weights),
-      bias: Float64Array.from(file.bias),
-    };
+    this.table = new WeightTable(file.features, file.weights);
+    this.bias = [...file.bias];
     this.temperature = file.temperature;
     const lambda = file.trainedOn.lambda;
     this.trainedLambda = typeof lambda === 'number' ? lambda : undefined;
@@ -93,18 +88,10 @@ export class LearnedToneScorer implements ToneScorer {
   logits(text: string): number[] {
     const tokens = tokensOf(text);
     const { ids, values, wordIds, foldedIds } = featuresOf(text, tokens);
-    const { weights, bias } = this.model;
-    const scores = [bias[0]!, bias[1]!, bias[2]!];
-    for (let position = 0; position < ids.length; position += 1) {
-      const row = this.index.get(ids[position]!);
-      if (row < 0) continue;
-      const value = values[position]!;
-      scores[0]! += weights[row * 3]! * value;
-      scores[1]! += weights[row * 3 + 1]! * value;
-      scores[2]! += weights[row * 3 + 2]! * value;
-    }
-    const known = (position: number) =>
-      this.index.get(wordIds[position]!) >= 0 || this.index.get(foldedIds[position]!) >= 0;
+    const scores = [...this.bias];
+    for (let position = 0; position < ids.length; position += 1)
+      this.table.add(ids[position]!, values[position]!, scores);
+    const known = (position: number) => this.table.has(wordIds[position]!) || this.table.has(foldedIds[position]!);
     const weight = evidence(tokens, known);
     return scores.map((score) => score * weight);
   }
