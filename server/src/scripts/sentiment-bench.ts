@@ -1,17 +1,21 @@
 // `npm run bench:sentiment`: the rule-based baseline and the learned model side by side, on the
-// corpus's test split and on ../shared/data/sentiment/civic-dev.tsv (when present; neither is
-// trained or tuned on), k-fold cross-validation on the train split, and texts per second on one
-// core. Options: `--folds N` (default 5, 0 to skip), `--errors` (print the learned model's
-// mistakes), and any extra labelled TSV files as arguments.
+// corpus's test split, on ../shared/data/sentiment/civic-dev.tsv (when present) and on a small
+// hand-written set of shop, product, hotel, food, phone and course reviews
+// (corpus/eval/general-sanity.tsv) — none of them trained or tuned on —; leave one writer out
+// (the figure to watch: text by people the model has not read), k-fold cross-validation on the
+// train split, and texts per second on one core. Options: `--folds N` (default 5, 0 to skip),
+// `--no-writers` (skip leave one writer out), `--errors` (print the learned model's mistakes),
+// and any extra labelled TSV files as arguments.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.js';
 import type { LabelledText } from '../language/corpus/corpus.js';
-import { readLabelledFile, readSplit } from '../language/corpus/files.js';
+import { GENERAL_SANITY_FILE, readLabelledFile, readSplit } from '../language/corpus/files.js';
 import { groupedFolds } from '../language/model/folds.js';
 import { LearnedToneScorer } from '../language/model/learned-scorer.js';
 import { evaluate, type Evaluation } from '../language/model/metrics.js';
 import { DEFAULT_FIT, fitToneModel } from '../language/model/train.js';
+import { leaveOneWriterOut, mean } from '../language/model/writers.js';
 import { ruleScorer } from '../language/rules/rule-scorer.js';
 import { scorerName, TONES, type ToneScorer } from '../language/tone.js';
 
@@ -22,6 +26,7 @@ const option = (name: string) => {
 };
 const folds = Number(option('--folds') ?? 5);
 const showErrors = args.includes('--errors');
+const byWriter = !args.includes('--no-writers');
 const extra = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--folds');
 
 const learned = LearnedToneScorer.load();
@@ -32,6 +37,11 @@ const sets: Array<{ name: string; rows: LabelledText[] }> = [{ name: 'corpus tes
 if (existsSync(civic)) sets.push({ name: path.relative(projectRoot, civic), rows: readLabelledFile(civic) });
 else console.log(`(${path.relative(projectRoot, civic)} is absent: only the corpus test split is measured)`);
 for (const file of extra) sets.push({ name: file, rows: readLabelledFile(path.resolve(file)) });
+const timed = sets.flatMap((set) => set.rows.map((row) => row.text));
+sets.push({
+  name: 'general-domain sanity set (hand-written reviews, never trained on)',
+  rows: readLabelledFile(GENERAL_SANITY_FILE),
+});
 
 const pct = (value: number) => `${(100 * value).toFixed(1)}%`;
 const f3 = (value: number) => value.toFixed(3);
@@ -70,9 +80,35 @@ for (const set of sets) {
   );
 }
 
+const fit = { ...DEFAULT_FIT, lambda: learned.trainedLambda ?? DEFAULT_FIT.lambda };
+const summary = (values: number[]) => {
+  const average = mean(values);
+  const sd = Math.sqrt(mean(values.map((value) => (value - average) ** 2)));
+  return `${f3(average)} ± ${f3(sd)}`;
+};
+
+if (byWriter) {
+  const results = leaveOneWriterOut(
+    readSplit('train'),
+    [...readSplit('dev'), ...readSplit('test')],
+    (rows) => new LearnedToneScorer(fitToneModel(rows, fit)),
+    ruleScorer,
+  );
+  console.log(
+    `\n## leave one writer out (trained on the other three writers' train split, scored on the writer's dev + test texts; λ ${fit.lambda})`,
+  );
+  console.log(`${'writer'.padEnd(10)}${'texts'.padStart(6)}  ${'rules'.padEnd(8)}learned`);
+  for (const result of results)
+    console.log(
+      `${result.writer.padEnd(10)}${String(result.texts).padStart(6)}  ${f3(result.rules.macroF1).padEnd(8)}${f3(result.learned.macroF1)}`,
+    );
+  console.log(
+    `${'mean'.padEnd(16)}  ${f3(mean(results.map((result) => result.rules.macroF1))).padEnd(8)}${f3(mean(results.map((result) => result.learned.macroF1)))}   (macro-F1)`,
+  );
+}
+
 if (folds > 1) {
   const train = readSplit('train');
-  const fit = { ...DEFAULT_FIT, lambda: learned.trainedLambda ?? DEFAULT_FIT.lambda };
   const parts = groupedFolds(train, folds);
   const perFold = parts.map((held, index) => {
     const rest = parts.flatMap((part, other) => (other === index ? [] : part));
@@ -82,11 +118,6 @@ if (folds > 1) {
       learned: evaluate(held.map((row) => ({ gold: row.label, predicted: model.score(row.text).tone }))),
     };
   });
-  const summary = (values: number[]) => {
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
-    return `${f3(mean)} ± ${f3(sd)}`;
-  };
   console.log(
     `\n## ${folds}-fold cross-validation on the train split (${train.length} texts, folds grouped by writer block, seed 11; the learned model retrained per fold with λ ${fit.lambda}, temperature 1)`,
   );
@@ -101,8 +132,8 @@ if (folds > 1) {
 
 // Speed: one core (this process), warmed up, every test text scored repeatedly for about a second
 // of CPU time. CPU time, not wall time: on a shared machine other processes would slow the clock.
-const texts = sets.flatMap((set) => set.rows.map((row) => row.text));
-console.log('\n## speed (one core: texts per second of CPU time, all test texts, warmed up)');
+const texts = timed;
+console.log('\n## speed (one core: texts per second of CPU time, the corpus test split and civic-dev, warmed up)');
 for (const scorer of scorers) {
   for (const text of texts) scorer.score(text);
   let scored = 0;

@@ -4,6 +4,9 @@ import { parseLabelled, type LabelledText, type Split } from './corpus.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('.', import.meta.url));
 
+/** Hand-written general-domain reviews (shops, products, hotels, food, phones, courses): scored, never trained on. */
+export const GENERAL_SANITY_FILE = fileURLToPath(new URL('./eval/general-sanity.tsv', import.meta.url));
+
 /** One split of the project's corpus (train.tsv, dev.tsv, test.tsv: committed). */
 export function readSplit(split: Split): LabelledText[] {
   return readLabelledFile(fileURLToPath(new URL(`./${split}.tsv`, import.meta.url)));
