@@ -14,6 +14,7 @@ import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
+import { defaultToneScorer } from './language/index.js';
 
 export interface App {
   url: string;
@@ -68,6 +69,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       bus,
       trackingCodes: new TrackingCodes(secret),
       live,
+      scorer: defaultToneScorer(),
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);

@@ -56,7 +56,7 @@ const DASHBOARD = `query ($filter: MonitoringFilter, $bucket: Bucket) {
     byField { category { code } threads negative }
     byPlace { place { code } threads negative }
     byKind { kind threads }
-    risingWords(limit: 5) { word thisWeek weeklyBefore }
+    risingWords(limit: 5) { word thisWeek weeklyBefore likelihood }
   }
 }`;
 
@@ -117,14 +117,23 @@ describe('dashboard aggregates, checked by hand against the test data', () => {
     expect(village.data!.monitoring.byPlace.map((row) => row.threads)).toEqual([4]);
   });
 
-  it('finds the words rising this week, never the stop words', async () => {
+  it('finds the words rising this week, a two-syllable word among them, never the stop words or places', async () => {
     const result = await server.gql<{
-      monitoring: { risingWords: Array<{ word: string; thisWeek: number; weeklyBefore: number }> };
+      monitoring: {
+        risingWords: Array<{ word: string; thisWeek: number; weeklyBefore: number; likelihood: number }>;
+      };
     }>(DASHBOARD, { token: monitor, variables: { filter: { from: FROM, to: TO } } });
     const words = result.data!.monitoring.risingWords;
     expect(words.map((word) => word.word)).toContain('cầu treo');
-    expect(words.find((word) => word.word === 'cầu treo')).toEqual({ word: 'cầu treo', thisWeek: 3, weeklyBefore: 0 });
-    for (const stop of ['của', 'và', 'là', 'qua']) expect(words.map((word) => word.word)).not.toContain(stop);
+    // 3 of this week's 3 threads against 0 of the 6 before: G² = 2·(3·ln 3 + 6·ln 1.5) = 11.46.
+    expect(words.find((word) => word.word === 'cầu treo')).toEqual({
+      word: 'cầu treo',
+      thisWeek: 3,
+      weeklyBefore: 0,
+      likelihood: 11.46,
+    });
+    for (const fragment of ['cầu', 'treo', 'của', 'và', 'là', 'qua', 'mấy', 'tân hà'])
+      expect(words.map((word) => word.word)).not.toContain(fragment);
   });
 });
 

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/src/config.js';
+import { defaultToneScorer, scorerName } from '../../server/src/language/index.js';
 import { directory, post, REPLY, type Directory } from '../support/dialogue.js';
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server.js';
 
@@ -38,6 +39,18 @@ describe('tone of what citizens write', () => {
     expect(tone).toBe('NEGATIVE');
     expect(toneScore).toBeLessThan(-0.5);
     expect(messages.map((message) => message.tone)).toEqual([null, 'POSITIVE']);
+    // Each scored row names the model that scored it, with its confidence.
+    const model = scorerName(defaultToneScorer());
+    expect(model).toMatch(/^tone-logreg@[0-9a-f]{10}$/);
+    const rows = await server.app.orm.em
+      .getConnection()
+      .execute<Array<{ tone_model: string | null; tone_confidence: number | null }>>(
+        `select tone_model, tone_confidence from threads where id = ?
+         union all select tone_model, tone_confidence from messages where thread_id = ? and unit_id is null`,
+        [thread.id, thread.id],
+      );
+    expect(rows.map((row) => row.tone_model)).toEqual([model, model]);
+    for (const row of rows) expect(row.tone_confidence).toBeGreaterThan(0.5);
   });
 
   it('is scored again for every stored text by one command', async () => {

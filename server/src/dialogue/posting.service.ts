@@ -2,8 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { User } from '../accounts/user.entity.js';
 import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
-import { keywordsOf } from '../monitoring/keywords.js';
-import { toneOf } from '../monitoring/sentiment/tone.js';
+import { keywordsOf } from '../language/index.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -14,6 +13,7 @@ import { Thread } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { ThreadStatus } from './thread-status.js';
 import type { PostFeedbackInput } from './thread.input.js';
+import { scoreTone } from './tone.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
 
@@ -88,6 +88,9 @@ export class PostingService {
     );
     const trackingCode = author ? null : this.services.trackingCodes.issue(input.idempotencyKey);
     const now = new Date();
+    const text = `${input.title}. ${input.body}`;
+    const tone = scoreTone(this.services.scorer, text);
+    const keywords = keywordsOf(text);
 
     const thread = await withEventLog(this.em, this.services.bus, async (tx, events) => {
       const unit = await tx.findOneOrFail(Unit, route.unitId);
@@ -107,8 +110,8 @@ export class PostingService {
         acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),
         answerDueAt: addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
-        ...toneOf(`${input.title}. ${input.body}`),
-        keywords: keywordsOf(`${input.title}. ${input.body}`),
+        ...tone,
+        keywords,
         createdAt: now,
       });
       events.record(thread, {

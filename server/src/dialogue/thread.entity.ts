@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } f
 import { randomUUID } from 'node:crypto';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity.js';
-import { Tone } from '../monitoring/sentiment/tone.js';
+import { Tone } from './tone.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { FeedbackKind } from './feedback-kind.js';
@@ -153,9 +153,20 @@ export class Thread {
   @Enum({ items: () => Tone, type: 'string', nullable: true })
   tone?: Tone;
 
-  @Field(() => Float, { nullable: true, description: 'Sentiment score from -1 (most negative) to 1 (most positive).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Tone score from -1 to 1: the probability of positive minus the probability of negative.',
+  })
   @Property({ type: 'double', nullable: true })
   toneScore?: number;
+
+  /** The scorer's calibrated probability of `tone`: low for texts it barely understands. */
+  @Property({ type: 'double', nullable: true, hidden: true })
+  toneConfidence?: number;
+
+  /** Which scorer gave the tone, as `id@version` (`tone-logreg@2026-11-29`, `rules@1`). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  toneModel?: string;
 
   /** Words and two-word phrases of the title and body, without stop words, for the rising-words panel. */
   @Property({ type: 'text[]', hidden: true, defaultRaw: `'{}'` })

@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
-import { toneOf } from '../monitoring/sentiment/tone.js';
 import type { Context } from '../shared/context.js';
 import {
   BadUserInputError,
@@ -19,6 +18,7 @@ import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import { scoreTone } from './tone.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
 
@@ -52,6 +52,9 @@ export class ThreadService {
 
   reply(input: ReplyInput): Promise<Message> {
     const { viewer, services } = this.ctx;
+    // Scored before the transaction: the thread row stays locked only for the writes. Officers'
+    // replies are not scored; who writes as an officer is known only under the lock.
+    const tone = input.internal ? null : scoreTone(services.scorer, input.body);
     return withEventLog(this.ctx.em, services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
       if (input.internal ? !access.officer : !(access.officer || access.author)) {
@@ -72,7 +75,7 @@ export class ThreadService {
         unit: asOfficer ? thread.unit : undefined,
         body: input.body.trim(),
         internal: input.internal,
-        ...(asOfficer ? {} : toneOf(input.body)),
+        ...(asOfficer || !tone ? {} : tone),
       });
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {

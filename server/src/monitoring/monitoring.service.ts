@@ -7,7 +7,10 @@ import { OPEN_STATUSES } from '../dialogue/thread-status.js';
 import { BadUserInputError, ForbiddenError } from '../shared/errors.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
-import { STOP_WORDS } from './keywords.js';
+import { fold } from '../language/normalize.js';
+import { placeNames } from '../language/words/place-names.js';
+import { rankRisingWords } from '../language/words/rise.js';
+import { STOP_WORDS } from '../language/words/stop-words.js';
 import type {
   Bucket,
   FieldVolume,
@@ -23,6 +26,8 @@ import type {
 } from './monitoring.type.js';
 
 const DAY_MS = 86_400_000;
+/** A word in fewer of this week's threads is never shown as rising. */
+export const RISING_MIN_COUNT = 2;
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -198,29 +203,47 @@ export class MonitoringService {
     return this.threadsInOrder(rows.map((row) => row.id));
   }
 
-  /** This week (the 7 days before `to`) against the 4 weeks before it; other filters apply. */
+  /**
+   * Words used in more of this week's threads (the 7 days before `to`) than of the 4 weeks before,
+   * ranked by log-likelihood (G²), at least RISING_MIN_COUNT threads this week; other filters apply.
+   * Stop words and the names of places in the unit tree (read now, so renamed units count) never rise.
+   */
   async risingWords(limit: number): Promise<RisingWord[]> {
     const weekStart = new Date(this.scope.to.getTime() - 7 * DAY_MS);
     const baselineStart = new Date(this.scope.to.getTime() - 35 * DAY_MS);
-    const rows = await this.rows<{ word: string; this_week: number; before: number }>(
-      `with words as (
-         select w.word, t.created_at >= ? as recent
-         from threads t, unnest(t.keywords) as w(word)
-         where ${this.scope.filters} and t.created_at >= ? and t.created_at < ? and w.word not in (?))
-       select word, (count(*) filter (where recent))::int as this_week, (count(*) filter (where not recent))::int as before
-       from words group by word having count(*) filter (where recent) >= 2
-       order by (count(*) filter (where recent) + 1)::float / (count(*) filter (where not recent) / 4.0 + 1) desc,
-                count(*) filter (where recent) desc, word
-       limit ?`,
-      [weekStart, ...this.scope.filterParams, baselineStart, this.scope.to, [...STOP_WORDS], limit],
+    const window = `${this.scope.filters} and t.created_at >= ? and t.created_at < ?`;
+    const windowParams = [...this.scope.filterParams, baselineStart, this.scope.to];
+    const [totals] = await this.rows<{ recent: number; before: number }>(
+      `select (count(*) filter (where t.created_at >= ?))::int as recent,
+              (count(*) filter (where t.created_at < ?))::int as before
+       from threads t where ${window}`,
+      [weekStart, weekStart, ...windowParams],
     );
-    return rows.map((row) => {
+    const counts = await this.rows<{ word: string; recent: number; before: number }>(
+      `select w.word, (count(*) filter (where t.created_at >= ?))::int as recent,
+              (count(*) filter (where t.created_at < ?))::int as before
+       from threads t, unnest(t.keywords) as w(word)
+       where ${window}
+       group by w.word having count(*) filter (where t.created_at >= ?) >= ?`,
+      [weekStart, weekStart, ...windowParams, weekStart, RISING_MIN_COUNT],
+    );
+    const places = placeNames((await this.rows<{ name: string }>('select name from units', [])).map((row) => row.name));
+    const candidates = counts.filter(
+      ({ word }) => !STOP_WORDS.has(word) && !places.has(word) && !places.has(fold(word)),
+    );
+    const ranked = rankRisingWords(candidates, {
+      recentTexts: totals?.recent ?? 0,
+      beforeTexts: totals?.before ?? 0,
+      minCount: RISING_MIN_COUNT,
+    });
+    return ranked.slice(0, limit).map((row) => {
       const weeklyBefore = row.before / 4;
       return {
         word: row.word,
-        thisWeek: row.this_week,
+        thisWeek: row.recent,
         weeklyBefore,
-        growth: Math.round(((row.this_week + 1) / (weeklyBefore + 1)) * 100) / 100,
+        growth: Math.round(((row.recent + 1) / (weeklyBefore + 1)) * 100) / 100,
+        likelihood: row.likelihood,
       };
     });
   }

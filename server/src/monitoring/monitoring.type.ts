@@ -117,6 +117,12 @@ export class RisingWord {
 
   @Field(() => Float, { description: '(thisWeek + 1) ÷ (weeklyBefore + 1).' })
   growth!: number;
+
+  @Field(() => Float, {
+    description:
+      'Log-likelihood ratio (G²) of this week against the 4 weeks before, the rank order; above 3.84 a rise this large is unlikely by chance (p < 0.05).',
+  })
+  likelihood!: number;
 }
 
 @ObjectType({ description: 'How a unit answers: deadlines kept, speed, reopenings and ratings.' })

@@ -3,6 +3,7 @@ import type { User } from '../accounts/user.entity.js';
 import type { TokenService } from '../accounts/token.js';
 import type { Config } from '../config.js';
 import type { ThreadEventHub } from '../dialogue/live-hub.js';
+import type { ToneScorer } from '../language/index.js';
 import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
 import type { LiveChannel } from './live/live-subscription.js';
@@ -17,6 +18,8 @@ export interface Services {
   limiter: RateLimiter;
   bus: EventBus;
   trackingCodes: TrackingCodes;
+  /** Scores the tone of what citizens write; the stored row names it. */
+  scorer: ToneScorer;
   /** Live delivery of the thread event log to this instance's subscribers. */
   live: ThreadEventHub;
 }

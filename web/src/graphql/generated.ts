@@ -377,7 +377,7 @@ export type ThreadStatus =
   /** Posted, not yet routed (only for an instant inside the posting transaction). */
   | 'SUBMITTED';
 
-/** The tone of what a citizen wrote, from the sentiment scorer. */
+/** The tone of what a citizen wrote, from the tone scorer. */
 export type Tone =
   /** Complaint, anger, worry (bức xúc). */
   | 'NEGATIVE'

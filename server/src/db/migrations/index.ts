@@ -7,6 +7,7 @@ import { Migration20261128074450_monitoring } from './Migration20261128074450_mo
 import { Migration20261128080655_reopen_count } from './Migration20261128080655_reopen_count.js';
 import { Migration20261128082027_covering_index } from './Migration20261128082027_covering_index.js';
 import { Migration20261128100000_campaign } from './Migration20261128100000_campaign.js';
+import { Migration20261129090000_tone_model } from './Migration20261129090000_tone_model.js';
 import { Migration20261129161628_account_disabled } from './Migration20261129161628_account_disabled.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128080655_reopen_count', class: Migration20261128080655_reopen_count },
   { name: 'Migration20261128082027_covering_index', class: Migration20261128082027_covering_index },
   { name: 'Migration20261128100000_campaign', class: Migration20261128100000_campaign },
+  { name: 'Migration20261129090000_tone_model', class: Migration20261129090000_tone_model },
   { name: 'Migration20261129161628_account_disabled', class: Migration20261129161628_account_disabled },
 ];

@@ -8,14 +8,21 @@ import {
   NEGATORS,
   QUESTION_OPENERS,
 } from './lexicon.js';
-import { fold, hasDiacritics, isEmoji, tokenize, type Token } from './normalize.js';
+import { fold, hasDiacritics, tokenize, type Token } from '../normalize.js';
+import type { Sentiment, Tone, ToneScorer } from '../tone.js';
 
-export type Tone = 'negative' | 'neutral' | 'positive';
-
-export interface Sentiment {
-  tone: Tone;
-  /** From -1 (most negative) to 1 (most positive). */
-  score: number;
+/** What the lexicon finds in a text: the learned model takes these as features too. */
+export interface RuleSignals {
+  /** The weighted sum of tone words after negation, modifiers and contrast. */
+  total: number;
+  positive: number;
+  negative: number;
+  negations: number;
+  contrast: boolean;
+  question: boolean;
+  /** Words matched by the lexicon (tone words, negators, modifiers…). */
+  matched: number;
+  tokens: number;
 }
 
 type Kind = 'tone' | 'negator' | 'before' | 'after' | 'contrast' | 'question';
@@ -79,7 +86,7 @@ function analyse(tokens: Token[], accented: boolean): Item[] {
   const map = accented ? VOCABULARY.exact : VOCABULARY.folded;
   for (let position = 0; position < tokens.length;) {
     const token = tokens[position]!;
-    if (isEmoji(token.text)) {
+    if (token.emoji) {
       items.push({ kind: 'tone', value: EMOJI_WEIGHTS[token.text] ?? 0, clauseEnd: token.clauseEnd });
       position += 1;
       continue;
@@ -107,18 +114,20 @@ function analyse(tokens: Token[], accented: boolean): Item[] {
 
 const NEGATION_REACH = 3;
 
-/** Scores one text. Pure: no I/O, no model download. */
-export function scoreSentiment(text: string): Sentiment {
-  const tokens = tokenize(text);
+/** Reads the lexicon's signals from tokens of one text. Pure. */
+export function ruleSignals(text: string, tokens: Token[] = tokenize(text)): RuleSignals {
   const items = analyse(tokens, hasDiacritics(text));
   let negation = 0;
   let boost = 1;
   const contributions: number[] = [];
   let question = false;
+  let negations = 0;
+  let contrast = false;
 
   items.forEach((item, position) => {
     switch (item.kind) {
       case 'negator':
+        negations += 1;
         negation = NEGATION_REACH;
         break;
       case 'before':
@@ -129,6 +138,7 @@ export function scoreSentiment(text: string): Sentiment {
         if (contributions.length > 0) contributions[contributions.length - 1]! *= item.value;
         break;
       case 'contrast':
+        contrast = true;
         // What came before the contrast counts for less: the clause after it wins.
         for (let index = 0; index < contributions.length; index += 1) contributions[index]! *= 0.35;
         break;
@@ -153,7 +163,22 @@ export function scoreSentiment(text: string): Sentiment {
   let total = contributions.reduce((sum, value) => sum + value, 0);
   if (question && total > -2.5) total *= 0.6;
   if (/[?？]\s*$/.test(text.trim()) && total > 0) total *= 0.5;
-  const score = Math.tanh(total / 3);
-  const tone: Tone = total <= -1 ? 'negative' : total >= 1.2 ? 'positive' : 'neutral';
-  return { tone, score: Math.round(score * 1000) / 1000 };
+  const positive = contributions.reduce((sum, value) => (value > 0 ? sum + value : sum), 0);
+  const negative = contributions.reduce((sum, value) => (value < 0 ? sum - value : sum), 0);
+  const matched = items.filter((item) => item.kind !== 'tone' || item.value !== 0).length;
+  return { total, positive, negative, negations, contrast, question, matched, tokens: tokens.length };
 }
+
+/** Scores one text with the lexicon alone. Pure: no I/O, no model download. */
+export function scoreSentiment(text: string): Sentiment {
+  const { total } = ruleSignals(text);
+  const score = Math.round(Math.tanh(total / 3) * 1000) / 1000;
+  const tone: Tone = total <= -1 ? 'negative' : total >= 1.2 ? 'positive' : 'neutral';
+  // Not a probability: how far the lexicon's sum is from its thresholds, squashed into (1/3, 1).
+  const distance = tone === 'neutral' ? 1.2 - Math.abs(total) : Math.abs(total) - 1;
+  const confidence = Math.round((1 / 3 + (2 / 3) * Math.tanh(Math.max(0, distance) + 0.2)) * 1000) / 1000;
+  return { tone, score, confidence };
+}
+
+/** The rule-based baseline: the project's lexicon, negation, modifiers, contrast and emoji. */
+export const ruleScorer: ToneScorer = { id: 'rules', version: '1', score: scoreSentiment };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalize, tokenize } from '../../server/src/monitoring/sentiment/normalize.js';
-import { scoreSentiment } from '../../server/src/monitoring/sentiment/scorer.js';
+import { fold, normalize, tokenize } from '../../server/src/language/normalize.js';
+import { scoreSentiment } from '../../server/src/language/rules/rule-scorer.js';
 
 describe('normalisation', () => {
   it.each([

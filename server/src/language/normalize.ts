@@ -1,7 +1,7 @@
 /**
- * Vietnamese text normalisation for the sentiment scorer: one Unicode form, one tone-mark
- * placement, lower case, common chat spellings rewritten, and a diacritic-free twin of each word
- * so that text typed without diacritics is matched too.
+ * Vietnamese text normalisation for the tone scorers and the word segmenter: one Unicode form, one
+ * tone-mark placement, lower case, common chat spellings rewritten, and a diacritic-free twin of
+ * each word so that text typed without diacritics is matched too.
  */
 
 // Old-style tone placement (hoà, thuỷ) → the placement most text uses (hòa, thủy).
@@ -65,8 +65,28 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
+/** Latin letters with marks (precomposed or combining): only these can fold to something else. */
+const MARK_CANDIDATES = /[\u00c0-\u024f\u1e00-\u1eff]|\p{Mn}/gu;
+
+/** Whether folding changes the text. Checks only the candidate characters: NFD of a whole text is slow. */
 export function hasDiacritics(text: string): boolean {
-  return fold(text) !== text;
+  for (const [candidate] of text.matchAll(MARK_CANDIDATES)) if (fold(candidate) !== candidate) return true;
+  return false;
+}
+
+const MARKED = /[^\p{ASCII}]/u;
+
+/** Folded syllables, remembered: a text's words are mostly words seen before. */
+const FOLDED = new Map<string, string>();
+function foldWord(word: string): string {
+  if (!MARKED.test(word)) return word;
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
 }
 
 const EMOJI = /\p{Extended_Pictographic}/u;
@@ -78,12 +98,19 @@ export interface Token {
   folded: string;
   /** Punctuation that ends a clause right after this token. */
   clauseEnd: boolean;
+  /** An emoji, not a word. */
+  emoji: boolean;
 }
 
+// Only where the pair ends the syllable ("hoà", not "hoàn" or "thoại") and the u is a vowel ("thuý",
+// not "quý").
+const OLD_STYLE_PATTERN = /(?<!q)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\p{L})/gu;
+
 export function normalize(text: string): string {
-  let result = text.normalize('NFC').toLowerCase();
-  for (const [old, modern] of Object.entries(OLD_STYLE)) result = result.split(old).join(modern);
-  return result;
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(OLD_STYLE_PATTERN, (old) => OLD_STYLE[old] ?? old);
 }
 
 /** Splits normalised text into word and emoji tokens, marking clause boundaries. */
@@ -98,7 +125,14 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const value = emoji ?? SPELLINGS[word!] ?? word!;
-    for (const part of value.split(' ')) tokens.push({ text: part, folded: fold(part), clauseEnd: false });
+    if (emoji) {
+      tokens.push({ text: emoji, folded: emoji, clauseEnd: false, emoji: true });
+      continue;
+    }
+    if (!value.includes(' ')) tokens.push({ text: value, folded: foldWord(value), clauseEnd: false, emoji: false });
+    else
+      for (const part of value.split(' '))
+        tokens.push({ text: part, folded: foldWord(part), clauseEnd: false, emoji: false });
   }
   return tokens;
 }
