@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pLimit from 'p-limit';
 import type { Context } from '../shared/context.js';
 import type { EventBus } from '../shared/event-bus.js';
-import { LiveSubscription, type LiveChannel, type LiveSink } from '../shared/live/live-subscription.js';
+import { LiveSubscription, type LiveChannel } from '../shared/live/live-subscription.js';
 import type { LivePlan } from '../shared/live/live-plan.js';
 import type { Logger } from '../shared/logger.js';
 import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
@@ -276,17 +276,21 @@ export class ThreadEventHub {
   }
 }
 
-/** One batch's frames by socket, written together, then the streams that end. */
+/**
+ * One batch's frames by subscriber, each subscriber's written together, then the streams that end.
+ * (By subscriber rather than by socket: a page holds one or two subscriptions, and grouping by
+ * socket would cost a map and arrays per socket on every batch.)
+ */
 class Outbox {
-  private readonly frames = new Map<LiveSink, Array<{ tap: Tap; frame: string }>>();
+  private readonly frames = new Map<Tap, string | string[]>();
   private readonly ended = new Set<Tap>();
 
   add(tap: Tap, frame: string | null): void {
     if (frame === null) return;
-    const sink = tap.stream.target;
-    const queued = this.frames.get(sink);
-    if (queued) queued.push({ tap, frame });
-    else this.frames.set(sink, [{ tap, frame }]);
+    const queued = this.frames.get(tap);
+    if (queued === undefined) this.frames.set(tap, frame);
+    else if (typeof queued === 'string') this.frames.set(tap, [queued, frame]);
+    else queued.push(frame);
   }
 
   end(tap: Tap): void {
@@ -298,10 +302,9 @@ class Outbox {
   }
 
   flush(): void {
-    for (const [sink, queued] of this.frames) {
-      // A client may have completed a subscription while the batch rendered.
-      const frames = queued.filter(({ tap }) => !tap.stream.closed).map(({ frame }) => frame);
-      if (frames.length > 0) sink.write(frames);
+    for (const [tap, frames] of this.frames) {
+      // A client may have completed its subscription while the batch rendered.
+      if (!tap.stream.closed) tap.stream.target.write(frames);
     }
     for (const tap of this.ended) tap.stream.end();
   }

@@ -32,6 +32,8 @@ export class OpenSocket implements LiveSink {
   token: string | undefined;
   account: SocketAccount | undefined;
   alive = true;
+  /** Which second of the heartbeat period pings this socket. */
+  slot = 0;
   private expiry: NodeJS.Timeout | undefined;
 
   constructor(
@@ -40,7 +42,7 @@ export class OpenSocket implements LiveSink {
     private readonly maxBufferedBytes: number,
   ) {}
 
-  write(frames: readonly string[]): boolean {
+  write(frames: string | readonly string[]): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(SocketCloseCode.SlowConsumer, 'Slow consumer: reconnect and resume from your last cursor');
@@ -48,6 +50,10 @@ export class OpenSocket implements LiveSink {
     }
     // ws writes each message with its own system call; corking the TCP socket (ws keeps it as
     // `_socket`, and corks around each frame itself) sends a batch of messages in one.
+    if (typeof frames === 'string') {
+      this.socket.send(frames);
+      return true;
+    }
     const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
     tcp?.cork();
     for (const frame of frames) this.socket.send(frame);
@@ -90,12 +96,16 @@ interface AccountRow {
 
 /**
  * Every socket open on this instance: per client address (the limit), per account (revocation on
- * every instance, through the bus), and a heartbeat for all of them on one timer.
+ * every instance, through the bus), and a heartbeat for all of them on one timer: each socket is
+ * pinged once per period, a slice of them every second, so that ten thousand pings do not leave
+ * in one burst in the middle of a live event.
  */
 export class OpenSockets {
   private readonly byAddress = new Map<string, number>();
   private readonly byUser = new Map<string, Set<OpenSocket>>();
   private readonly all = new Set<OpenSocket>();
+  private readonly slices: Array<Set<OpenSocket>>;
+  private slice = 0;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unlisten: () => void;
 
@@ -104,10 +114,11 @@ export class OpenSockets {
     bus: EventBus,
     private readonly em: () => EntityManager,
     private readonly log: Logger,
-    heartbeatMs = 12_000,
+    heartbeatSeconds = 30,
   ) {
     this.unlisten = bus.listen('accounts', (notice) => this.revoke(notice));
-    this.timers.push(setInterval(() => this.heartbeat(), heartbeatMs).unref());
+    this.slices = Array.from({ length: heartbeatSeconds }, () => new Set<OpenSocket>());
+    this.timers.push(setInterval(() => this.heartbeat(), 1000).unref());
     this.timers.push(setInterval(() => void this.checkAccounts(), limits.accountCheckSeconds * 1000).unref());
   }
 
@@ -125,6 +136,8 @@ export class OpenSockets {
     this.byAddress.set(address, count + 1);
     const open = new OpenSocket(socket, address, this.limits.maxBufferedBytes);
     this.all.add(open);
+    open.slot = this.all.size % this.slices.length;
+    this.slices[open.slot]!.add(open);
     socket.on('pong', () => (open.alive = true));
     return open;
   }
@@ -138,6 +151,7 @@ export class OpenSockets {
 
   closed(open: OpenSocket): void {
     if (!this.all.delete(open)) return;
+    this.slices[open.slot]!.delete(open);
     open.forget();
     const count = (this.byAddress.get(open.address) ?? 1) - 1;
     if (count > 0) this.byAddress.set(open.address, count);
@@ -193,7 +207,8 @@ export class OpenSockets {
   }
 
   private heartbeat(): void {
-    for (const open of this.all) {
+    this.slice = (this.slice + 1) % this.slices.length;
+    for (const open of this.slices[this.slice]!) {
       if (!open.alive) {
         open.socket.terminate();
         continue;

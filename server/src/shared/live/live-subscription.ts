@@ -6,7 +6,7 @@ export interface LiveSink {
    * Queues text frames, in order and together (one system call where the transport allows);
    * false when the socket is closing or was just cut as a slow consumer.
    */
-  write(frames: readonly string[]): boolean;
+  write(frames: string | readonly string[]): boolean;
 }
 
 /** What a WebSocket operation gives a live subscription: where to write and what to run. */
@@ -56,7 +56,7 @@ export class LiveSubscription implements AsyncIterableIterator<never, undefined>
 
   /** Writes one `next` message at once; false once it cannot. */
   send(payload: string): boolean {
-    return !this.finished && this.sink.write([this.frame(payload)]);
+    return !this.finished && this.sink.write(this.frame(payload));
   }
 
   /** Ends the stream from the server side: graphql-ws tells the client it is complete. */
