@@ -14,8 +14,15 @@ import { projectRoot } from './config.js';
 import { pendingMigrations } from './db/orm.js';
 import type { Context, Services } from './shared/context.js';
 import { formatError } from './shared/errors.js';
+import { notFoundAsJson } from './shared/not-found.js';
 import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
-import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
+import {
+  connectionTokenFrom,
+  contextFactory,
+  requestIdFrom,
+  requestScope,
+  tokenFrom,
+} from './shared/request-context.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -54,7 +61,8 @@ export async function startHttpServer(
       schema,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const token = tokenFrom(params.authToken ?? params.Authorization ?? params.authorization);
+        const token = connectionTokenFrom(params);
+        if (token === null) return false;
         if (token === undefined) return true;
         const claims = await services.tokens.verify(token);
         if (!claims) return false;
@@ -115,6 +123,7 @@ export async function startHttpServer(
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     validationRules: httpRails.validationRules,
+    parseOptions: httpRails.parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, log, requestScope.getStore()),
     plugins: [
       ...httpRails.plugins,
@@ -203,6 +212,7 @@ export async function startHttpServer(
           : 'Internal server error.';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
+  app.use(notFoundAsJson);
   app.use(handleErrors);
 
   await new Promise<void>((resolve, reject) => {
