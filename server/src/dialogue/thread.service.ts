@@ -19,6 +19,7 @@ import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import { speakerFor } from './thread-speaker.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
 
@@ -65,10 +66,11 @@ export class ThreadService {
         throw new BadUserInputError('This thread is closed.', 'threadId');
       }
       const asOfficer = access.officer;
+      const speaker = speakerFor(thread, viewer, !asOfficer);
       const message = tx.create(Message, {
         thread,
-        author: viewer ?? undefined,
-        authorName: viewer?.displayName ?? thread.authorName,
+        author: speaker.account,
+        authorName: speaker.name,
         unit: asOfficer ? thread.unit : undefined,
         body: input.body.trim(),
         internal: input.internal,
@@ -77,7 +79,7 @@ export class ThreadService {
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {
         type: input.internal ? ThreadEventType.INTERNAL_NOTE : ThreadEventType.MESSAGE,
-        actor: viewer ?? undefined,
+        actor: speaker.account,
         actorName: message.authorName,
         internal: input.internal,
         message,
@@ -104,10 +106,11 @@ export class ThreadService {
       if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
       if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
       if (input.status === ThreadStatus.REOPENED) thread.reopenCount += 1;
+      const speaker = speakerFor(thread, this.ctx.viewer, mover === 'AUTHOR');
       events.record(thread, {
         type: ThreadEventType.STATUS_CHANGED,
-        actor: this.ctx.viewer ?? undefined,
-        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        actor: speaker.account,
+        actorName: speaker.name,
         fromStatus: from,
         toStatus: input.status,
         reason: input.reason?.trim() || undefined,
@@ -159,10 +162,11 @@ export class ThreadService {
       if (thread.rating != null) throw new ConflictError('This thread has already been rated.');
       thread.rating = input.score;
       thread.ratingComment = input.comment?.trim() || undefined;
+      const speaker = speakerFor(thread, this.ctx.viewer, true);
       events.record(thread, {
         type: ThreadEventType.RATED,
-        actor: this.ctx.viewer ?? undefined,
-        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        actor: speaker.account,
+        actorName: speaker.name,
         rating: input.score,
         reason: thread.ratingComment,
       });
