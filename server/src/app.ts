@@ -8,7 +8,7 @@ import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { RateLimiter } from './shared/rate-limit.js';
+import { RateLimits } from './shared/rate-limits.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
@@ -29,10 +29,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let server: RunningServer | undefined;
   let bus: EventBus | undefined;
   let watcher: OverdueWatcher | undefined;
+  let limits: RateLimits | undefined;
   const stop = async () => {
     await watcher?.stop();
     await server?.stop();
     await bus?.close();
+    await limits?.close();
     await database?.close();
   };
   try {
@@ -42,11 +44,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
     bus = await createEventBus(config.redisUrl, log);
+    limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
     const services: Services = {
       config,
       log,
       tokens: new TokenService(secret, config.jwtTtlSeconds),
-      limiter: new RateLimiter(),
+      limits,
       bus,
       trackingCodes: new TrackingCodes(secret),
     };

@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import { projectRoot } from './config.js';
 import { pendingMigrations } from './db/orm.js';
 import type { Context, Services } from './shared/context.js';
+import { clientAddress } from './shared/client-address.js';
 import { formatError } from './shared/errors.js';
 import { notFoundAsJson } from './shared/not-found.js';
 import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
@@ -48,6 +49,7 @@ export async function startHttpServer(
   const createContext = contextFactory(orm, services);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({
@@ -85,7 +87,7 @@ export async function startHttpServer(
         try {
           contextValue = await createContext({
             token: ctx.extra.token,
-            clientIp: request.socket.remoteAddress ?? 'unknown',
+            clientIp: clientAddress(request, config.trustProxy),
             requestId: requestIdFrom(undefined),
           });
         } catch (error) {
@@ -174,7 +176,7 @@ export async function startHttpServer(
       context: async ({ req }) =>
         createContext({
           token: tokenFrom(req.headers.authorization),
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: req.ip ?? 'unknown',
           requestId: (req as Request & { requestId: string }).requestId,
         }),
     }),

@@ -20,6 +20,7 @@ import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { speakerFor } from './thread-speaker.js';
+import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
 
@@ -34,7 +35,7 @@ export const scopeOf = (thread: Thread) => ({
 export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
   if (trackingCode && thread.trackingCodeHash && TrackingCodes.hash(trackingCode) === thread.trackingCodeHash) {
     ctx.grants.add(thread.id);
-  }
+  } else if (trackingCode) noteTrackingCodeMiss(ctx);
   return threadAccess(scopeOf(thread), ctx.viewer, ctx.grants.has(thread.id));
 }
 
@@ -51,8 +52,9 @@ export class ThreadService {
     return { thread, access };
   }
 
-  reply(input: ReplyInput): Promise<Message> {
+  async reply(input: ReplyInput): Promise<Message> {
     const { viewer, services } = this.ctx;
+    await services.limits.consume('replies', viewer ? `account:${viewer.id}` : `address:${this.ctx.clientIp}`);
     return withEventLog(this.ctx.em, services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
       if (input.internal ? !access.officer : !(access.officer || access.author)) {

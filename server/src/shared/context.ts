@@ -5,14 +5,14 @@ import type { Config } from '../config.js';
 import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimits } from './rate-limits.js';
 
 /** Long-lived collaborators shared by every request of one server. */
 export interface Services {
   config: Config;
   log: Logger;
   tokens: TokenService;
-  limiter: RateLimiter;
+  limits: RateLimits;
   bus: EventBus;
   trackingCodes: TrackingCodes;
 }

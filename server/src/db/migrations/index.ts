@@ -7,7 +7,8 @@ import { Migration20261128074450_monitoring } from './Migration20261128074450_mo
 import { Migration20261128080655_reopen_count } from './Migration20261128080655_reopen_count.js';
 import { Migration20261128082027_covering_index } from './Migration20261128082027_covering_index.js';
 import { Migration20261128100000_campaign } from './Migration20261128100000_campaign.js';
-import { Migration20261201090000_anonymous_authors } from './Migration20261201090000_anonymous_authors.js';
+import { Migration20261129160000_anonymous_authors } from './Migration20261129160000_anonymous_authors.js';
+import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -17,5 +18,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128080655_reopen_count', class: Migration20261128080655_reopen_count },
   { name: 'Migration20261128082027_covering_index', class: Migration20261128082027_covering_index },
   { name: 'Migration20261128100000_campaign', class: Migration20261128100000_campaign },
-  { name: 'Migration20261201090000_anonymous_authors', class: Migration20261201090000_anonymous_authors },
+  { name: 'Migration20261129160000_anonymous_authors', class: Migration20261129160000_anonymous_authors },
+  { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
 ];

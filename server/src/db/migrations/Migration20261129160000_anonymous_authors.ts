@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * their account when answering back, reopening or rating. Rewrite those rows as the thread's
  * anonymous name with no account. One-way: the link is what must not be kept.
  */
-export class Migration20261201090000_anonymous_authors extends Migration {
+export class Migration20261129160000_anonymous_authors extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`update "messages" m set "author_id" = null, "author_name" = t."author_name" from "threads" t where m."thread_id" = t."id" and t."author_id" is null and m."unit_id" is null and m."internal" = false;`);
