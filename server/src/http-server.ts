@@ -16,6 +16,7 @@ import type { Context, Services } from './shared/context.js';
 import { clientAddress } from './shared/client-address.js';
 import { formatError } from './shared/errors.js';
 import { notFoundAsJson } from './shared/not-found.js';
+import { securityHeaders } from './shared/security-headers.js';
 import { httpGuardRails, socketGuardRails } from './shared/guard-rails.js';
 import {
   connectionTokenFrom,
@@ -149,6 +150,8 @@ export async function startHttpServer(
     (req as Request & { requestId: string }).requestId = requestId;
     requestScope.run(requestId, next);
   });
+
+  app.use(securityHeaders(GRAPHQL_PATH));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
