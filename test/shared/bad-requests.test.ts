@@ -42,6 +42,12 @@ describe('malformed GraphQL answers 4xx with a typed code, never 500', () => {
     expect(JSON.parse(result.body).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
+  it('a refused bearer token is UNAUTHENTICATED with HTTP 401, not 500', async () => {
+    const result = await raw({ query: '{ me { email } }' }, { authorization: 'Bearer not-a-token' });
+    expect(result.status).toBe(401);
+    expect(JSON.parse(result.body).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  });
+
   it('a subscription sent over HTTP is BAD_REQUEST with HTTP 400', async () => {
     const result = await raw({ query: 'subscription { boardEvents { cursor } }' });
     expect(result.status).toBe(400);

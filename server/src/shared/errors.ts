@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -24,8 +25,14 @@ export abstract class AppError extends GraphQLError {
 
 export class UnauthenticatedError extends AppError {
   readonly code = ErrorCode.Unauthenticated;
-  constructor(message = 'You must be signed in to do this.') {
-    super(message, { code: ErrorCode.Unauthenticated });
+  /** `refusedCredentials`: the request's own token was refused before anything ran (HTTP 401). */
+  constructor(message = 'You must be signed in to do this.', refusedCredentials = false) {
+    super(message, {
+      code: ErrorCode.Unauthenticated,
+      ...(refusedCredentials
+        ? { http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } }
+        : {}),
+    });
   }
 }
 

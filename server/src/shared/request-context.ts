@@ -45,7 +45,7 @@ export function contextFactory(orm: MikroORM, services: Services) {
       const claims = await services.tokens.verify(input.token);
       viewer = claims ? await em.findOne(User, claims.userId, { populate: ['unit'] }) : null;
       if (!viewer || !claims || viewer.tokenVersion !== claims.tokenVersion) {
-        throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.');
+        throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.', true);
       }
     }
     return {
