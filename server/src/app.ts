@@ -8,7 +8,7 @@ import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { RateLimiter } from './shared/rate-limit.js';
+import { RateLimits } from './shared/rate-limits.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
@@ -32,11 +32,13 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let bus: EventBus | undefined;
   let watcher: OverdueWatcher | undefined;
   let live: ThreadEventHub | undefined;
+  let limits: RateLimits | undefined;
   const stop = async () => {
     await watcher?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
+    await limits?.close();
     await database?.close();
   };
   try {
@@ -61,11 +63,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       }),
       config.live.pollSeconds * 1000,
     );
+    limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
     const services: Services = {
       config,
       log,
       tokens: new TokenService(secret, config.jwtTtlSeconds),
-      limiter: new RateLimiter(),
+      limits,
       bus,
       trackingCodes: new TrackingCodes(secret),
       live,

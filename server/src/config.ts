@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import proxyaddr from 'proxy-addr';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +38,51 @@ export interface LiveLimits {
   pollSeconds: number;
 }
 
+/** Which hops may tell the client address through `X-Forwarded-For` (proxy-addr's trust function). */
+export type ProxyTrust = (address: string, hop: number) => boolean;
+
+/**
+ * Compiles a TRUST_PROXY value exactly as Express reads `app.set('trust proxy', …)`:
+ * `false` (the default: only the socket counts), `true` (every hop — only behind a proxy that
+ * overwrites the header), a number of hops, or a comma-separated list of addresses, subnets and
+ * the names `loopback`, `linklocal`, `uniquelocal`. Throws on a malformed list.
+ */
+export function compileProxyTrust(setting: string | undefined): ProxyTrust {
+  const value = setting?.trim().toLowerCase() ?? 'false';
+  if (value === '' || value === 'false') return () => false;
+  if (value === 'true') return () => true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return proxyaddr.compile(value.split(',').map((part) => part.trim()));
+}
+
+/** At most `points` in any `seconds`-long window. */
+export interface RateRule {
+  points: number;
+  seconds: number;
+}
+
+/**
+ * Every rate limit, its variable and default (`points/duration`, duration in s, m, h or d).
+ * README "Security" explains each; shared/rate-limits.ts enforces them.
+ */
+export const RATE_LIMIT_VARIABLES = {
+  anonymousPosts: ['RATE_LIMIT_ANONYMOUS_POSTS', '10/1h'],
+  accountPosts: ['RATE_LIMIT_ACCOUNT_POSTS', '30/1h'],
+  addressPosts: ['RATE_LIMIT_ADDRESS_POSTS', '100/1h'],
+  replies: ['RATE_LIMIT_REPLIES', '60/10m'],
+  trackingCodeLookups: ['RATE_LIMIT_TRACKING_CODE_LOOKUPS', '120/10m'],
+  trackingCodeMisses: ['RATE_LIMIT_TRACKING_CODE_MISSES', '10/15m'],
+  loginFailures: ['RATE_LIMIT_LOGIN_FAILURES', '10/15m'],
+  loginAddressFailures: ['RATE_LIMIT_LOGIN_ADDRESS_FAILURES', '100/15m'],
+  loginSlowdown: ['RATE_LIMIT_LOGIN_SLOWDOWN', '20/1h'],
+  signUps: ['RATE_LIMIT_SIGN_UPS', '20/1h'],
+  passwordChangeFailures: ['RATE_LIMIT_PASSWORD_CHANGE_FAILURES', '5/15m'],
+} as const;
+export type RateLimitName = keyof typeof RATE_LIMIT_VARIABLES;
+
 export interface Config {
   environment: Environment;
   host: string;
@@ -57,6 +103,10 @@ export interface Config {
   overdueScanSeconds: number;
   limits: GuardRailLimits;
   live: LiveLimits;
+  /** TRUST_PROXY as written, and compiled as Express compiles `trust proxy`. */
+  trustProxySetting: string;
+  trustProxy: ProxyTrust;
+  rateLimits: Record<RateLimitName, RateRule>;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +197,30 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`JWT_TTL must be a number followed by s, m, h or d, such as 12h (got "${ttl}")`);
   }
 
+  const unitSecondsOf = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+  const rateRule = (name: string, fallback: string): RateRule => {
+    const value = read(name) ?? fallback;
+    const match = /^(\d{1,9})\s*\/\s*(\d{1,6})([smhd])$/.exec(value);
+    const points = Number(match?.[1]);
+    const seconds = Number(match?.[2]) * unitSecondsOf[(match?.[3] ?? 's') as keyof typeof unitSecondsOf];
+    if (match && points >= 1 && seconds >= 1 && seconds <= 7 * 86400) return { points, seconds };
+    problems.push(`${name} must be attempts per duration such as 10/15m, at most 7d (got "${value}")`);
+    return { points: 1, seconds: 1 };
+  };
+  const rateLimits = Object.fromEntries(
+    Object.entries(RATE_LIMIT_VARIABLES).map(([key, [name, fallback]]) => [key, rateRule(name, fallback)]),
+  ) as Record<RateLimitName, RateRule>;
+
+  const trustProxySetting = read('TRUST_PROXY') ?? 'false';
+  let trustProxy: ProxyTrust = () => false;
+  try {
+    trustProxy = compileProxyTrust(trustProxySetting);
+  } catch {
+    problems.push(
+      `TRUST_PROXY must be false, true, a number of hops or a list of addresses and subnets such as loopback,10.0.0.0/8 (got "${trustProxySetting}")`,
+    );
+  }
+
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
@@ -180,6 +254,9 @@ export function loadConfig(env: Env = process.env): Config {
       accountCheckSeconds: integer('LIVE_ACCOUNT_CHECK_SECONDS', 60, 1, 3600),
       pollSeconds: integer('LIVE_POLL_SECONDS', 5, 1, 3600),
     },
+    trustProxySetting,
+    trustProxy,
+    rateLimits,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,9 +11,12 @@ import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from './config.js';
 import { pendingMigrations } from './db/orm.js';
 import type { Context, Services } from './shared/context.js';
+import { clientAddress } from './shared/client-address.js';
 import { formatError } from './shared/errors.js';
 import { httpGuardRails } from './shared/guard-rails.js';
+import { notFoundAsJson } from './shared/not-found.js';
 import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
+import { securityHeaders } from './shared/security-headers.js';
 import { startSocketServer } from './transport/websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -38,6 +41,7 @@ export async function startHttpServer(
   const createContext = contextFactory(orm, services);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   const socketServer = startSocketServer({
@@ -47,7 +51,7 @@ export async function startHttpServer(
     schema,
     services,
     createContext,
-    addressOf: (request) => request.socket.remoteAddress ?? 'unknown',
+    addressOf: (request) => clientAddress(request, config.trustProxy),
   });
 
   const httpRails = httpGuardRails(config.limits, production);
@@ -60,6 +64,7 @@ export async function startHttpServer(
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     validationRules: httpRails.validationRules,
+    parseOptions: httpRails.parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, log, requestScope.getStore()),
     plugins: [
       ...httpRails.plugins,
@@ -83,6 +88,8 @@ export async function startHttpServer(
     (req as Request & { requestId: string }).requestId = requestId;
     requestScope.run(requestId, next);
   });
+
+  app.use(securityHeaders(GRAPHQL_PATH));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -110,7 +117,7 @@ export async function startHttpServer(
       context: async ({ req }) =>
         createContext({
           token: tokenFrom(req.headers.authorization),
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: req.ip ?? 'unknown',
           requestId: (req as Request & { requestId: string }).requestId,
         }),
     }),
@@ -148,6 +155,7 @@ export async function startHttpServer(
           : 'Internal server error.';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
+  app.use(notFoundAsJson);
   app.use(handleErrors);
 
   await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { limitTrackingCodes } from './dialogue/tracking-code-limits.js';
 import { resolvers } from './domains.js';
 import { authChecker } from './shared/auth-checker.js';
 import { validateArgument } from './shared/validation.js';
 
-export function createSchema(): Promise<GraphQLSchema> {
+export async function createSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = resolvers;
   if (!first) throw new Error('no resolvers registered');
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [first, ...rest],
     authChecker,
     validate: false,
@@ -24,6 +25,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  return limitTrackingCodes(schema);
 }
 
 const HEADER = `# Nghe Dân GraphQL API — the contract between the gateway and its clients.

@@ -163,6 +163,18 @@ describe('the cost of the campaign pages in SQL', () => {
     expect(count).toBeLessThanOrEqual(8);
   });
 
+  it('computes a (campaign, year) once per request, however many aliases ask for it and its CSV', async () => {
+    const one = await counted(REVIEW, { campaignId, year: 2023 });
+    const aliases = Array.from(
+      { length: 15 },
+      (_, index) => `r${index}: campaignReview(campaignId: $campaignId, year: $year) { csv totals { registered } }`,
+    ).join(' ');
+    const fifteen = await counted(`query ($campaignId: ID!, $year: Int) { ${aliases} }`, { campaignId, year: 2023 });
+    expect(fifteen.count).toBeLessThanOrEqual(one.count);
+    const data = fifteen.result.data as Record<string, { csv: string }>;
+    expect(new Set(Object.values(data).map((review) => review.csv)).size).toBe(1);
+  });
+
   it('lists every model with its unit, campaign and exact resources without a query per model', async () => {
     const { result, count } = await counted(
       `query ($filter: CampaignModelFilter!) {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { keepFailureScreens, newContext, PHONE, signIn } from './support/app.js';
+import { keepFailureScreens, cspViolations, newContext, PHONE, signIn } from './support/app.js';
 // Without Chromium the file skips; the e2e global setup says why once.
 import { hasChromium, launchChromium } from './support/browser.js';
 
@@ -57,5 +57,9 @@ describe.skipIf(!hasChromium)('the campaign review, in a browser', () => {
     const download = monitor.waitForEvent('download');
     await monitor.getByTestId('review-csv').click();
     expect((await download).suggestedFilename()).toBe('review.csv');
+  });
+
+  it('reports no Content-Security-Policy violation (charts, lazy pages, downloads)', () => {
+    expect(cspViolations(monitor)).toEqual([]);
   });
 });

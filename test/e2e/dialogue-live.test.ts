@@ -9,6 +9,7 @@ import {
   PHONE,
   liveIndicator,
   markDocument,
+  cspViolations,
   newContext,
   sameDocument,
   screenshot,
@@ -147,5 +148,16 @@ describe.skipIf(!hasChromium)('a citizen and the responsible officer, live in tw
     await officer.locator(`[data-testid="thread-card"][data-thread-id="${threadId}"]`).waitFor();
     await liveIndicator(officer, 'live').waitFor();
     await screenshot(officer, 'inbox');
+  });
+
+  it('serves the app with a Content-Security-Policy that neither browser violated', async () => {
+    const response = await citizen.goto(`${server.url}/`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    await listLoaded(citizen).waitFor();
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(cspViolations(citizen)).toEqual([]);
+    expect(cspViolations(officer)).toEqual([]);
   });
 });

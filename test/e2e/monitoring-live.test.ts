@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { directory, type Directory } from '../support/dialogue.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { DESKTOP, keepFailureScreens, markDocument, newContext, PHONE, sameDocument, signIn } from './support/app.js';
+import {
+  DESKTOP,
+  keepFailureScreens,
+  markDocument,
+  cspViolations,
+  newContext,
+  PHONE,
+  sameDocument,
+  signIn,
+} from './support/app.js';
 // Without Chromium the file skips; the e2e global setup says why once.
 import { hasChromium, launchChromium } from './support/browser.js';
 
@@ -59,5 +68,9 @@ describe.skipIf(!hasChromium)('the monitoring dashboard, live in a browser', () 
       .getByTestId('panel-negative-threads')
       .getByText('Trại heo xả thải gây ô nhiễm nghiêm trọng')
       .waitFor();
+  });
+
+  it('reports no Content-Security-Policy violation (charts, lazy pages, downloads)', () => {
+    expect(cspViolations(monitor)).toEqual([]);
   });
 });

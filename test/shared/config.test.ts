@@ -55,10 +55,26 @@ describe('loadConfig', () => {
     [{ JWT_TTL: '90d' }, 'JWT_TTL must be between 1m and 30d'],
     [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH must be an integer from 2 to 50 (got "1")'],
     [{ DEMO_PASSWORD: 'short' }, 'DEMO_PASSWORD must be at least 8 characters long'],
+    [{ TRUST_PROXY: 'my-proxy' }, 'TRUST_PROXY must be false, true, a number of hops or a list'],
+    [{ RATE_LIMIT_LOGIN_FAILURES: '10' }, 'RATE_LIMIT_LOGIN_FAILURES must be attempts per duration such as 10/15m'],
+    [{ RATE_LIMIT_REPLIES: '0/1m' }, 'RATE_LIMIT_REPLIES must be attempts per duration'],
+    [{ RATE_LIMIT_SIGN_UPS: '5/30d' }, 'RATE_LIMIT_SIGN_UPS must be attempts per duration'],
   ])('refuses %j with a message that says what is wrong', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(message);
+  });
+
+  it('reads rate limits and TRUST_PROXY as Express reads trust proxy', () => {
+    const config = loadConfig({ RATE_LIMIT_LOGIN_FAILURES: '7 / 5m', TRUST_PROXY: 'loopback, 10.0.0.0/8' });
+    expect(config.rateLimits.loginFailures).toEqual({ points: 7, seconds: 300 });
+    expect(config.rateLimits.anonymousPosts).toEqual({ points: 10, seconds: 3600 });
+    expect(config.trustProxy('127.0.0.1', 0)).toBe(true);
+    expect(config.trustProxy('10.1.2.3', 1)).toBe(true);
+    expect(config.trustProxy('203.0.113.9', 0)).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy('203.0.113.9', 0)).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy('203.0.113.9', 1)).toBe(false);
+    expect(loadConfig({}).trustProxy('127.0.0.1', 0)).toBe(false);
   });
 
   it('reports every problem at once', () => {

@@ -48,6 +48,7 @@ export async function post(
     title?: string;
     body?: string;
     idempotencyKey?: string;
+    headers?: Record<string, string>;
   } = {},
 ): Promise<PostedThread> {
   const input = {
@@ -62,7 +63,7 @@ export async function post(
   };
   const result = await server.gql<{
     postFeedback: { trackingCode: string | null; thread: Omit<PostedThread, 'trackingCode'> };
-  }>(POST, { token: options.token, variables: { input } });
+  }>(POST, { token: options.token, variables: { input }, headers: options.headers });
   if (!result.data?.postFeedback) throw new Error(`post failed: ${JSON.stringify(result.errors)}`);
   return { ...result.data.postFeedback.thread, trackingCode: result.data.postFeedback.trackingCode };
 }

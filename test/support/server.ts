@@ -2,11 +2,16 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll } from 'vitest';
 import { startApp, type App } from '../../server/src/app.js';
-import { loadConfig } from '../../server/src/config.js';
+import { loadConfig, RATE_LIMIT_VARIABLES } from '../../server/src/config.js';
 import { createTestDatabase } from './database.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+/** Tests post, reply and sign in far more often than people do; the rate-limit tests set their own. */
+export const RELAXED_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  Object.values(RATE_LIMIT_VARIABLES).map(([name]) => [name, '1000000/1h']),
+);
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -24,7 +29,7 @@ export interface TestServer {
   /** POSTs one operation to /graphql over real HTTP. */
   gql<T = Record<string, unknown>>(
     query: string,
-    options?: { variables?: Record<string, unknown>; token?: string },
+    options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
   /** Opens a real graphql-ws connection; closed after the file's tests. */
   socket(connectionParams?: Record<string, unknown>): Client;
@@ -43,6 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SEED_DEMO_THREADS: 'false',
     DEMO_PASSWORD,
     LOG_LEVEL: 'silent',
+    ...RELAXED_RATE_LIMITS,
     ...env,
   });
   const app = await startApp(config);
@@ -59,6 +65,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       headers: {
         'content-type': 'application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
       },
       body: JSON.stringify({ query, variables: options.variables }),
     });

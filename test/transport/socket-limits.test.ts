@@ -105,10 +105,10 @@ describe('limits on the WebSocket', () => {
     }
     await socket.until((all) => all.some((message) => message.type === 'error'), 'a refused operation');
     const refused = socket.messages.find((message) => message.type === 'error')!.payload as unknown as Array<{
-      extensions: { code: string; retryAfterSeconds: number };
+      extensions: { code: string; retryAfter: number };
     }>;
     expect(refused[0]!.extensions.code).toBe('RATE_LIMITED');
-    expect(refused[0]!.extensions.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused[0]!.extensions.retryAfter).toBeGreaterThan(0);
     socket.ws.close();
     await socket.closed;
   });

@@ -20,11 +20,6 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
 
-const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
-const FAILED_LOGINS_PER_ACCOUNT = 10;
-const FAILED_LOGINS_PER_ADDRESS = 100;
-const SIGN_UPS_PER_ADDRESS_PER_HOUR = 20;
-
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 export class AccountService {
@@ -34,9 +29,7 @@ export class AccountService {
   ) {}
 
   async register(input: RegisterInput, clientIp: string): Promise<AuthPayload> {
-    const limiter = this.services.limiter;
-    limiter.assertAllowed(`sign-up:${clientIp}`, SIGN_UPS_PER_ADDRESS_PER_HOUR);
-    limiter.hit(`sign-up:${clientIp}`, 60 * 60 * 1000);
+    await this.services.limits.consume('signUps', clientIp);
     const user = this.em.create(User, {
       email: normaliseEmail(input.email),
       displayName: input.displayName.trim(),
@@ -47,30 +40,41 @@ export class AccountService {
     return this.issue(user);
   }
 
-  /** Unknown account and wrong password give the same error after the same work. */
+  /**
+   * Unknown account and wrong password give the same error after the same work. Attempts are
+   * counted per account × address (a success clears them) and per address, and refused past their
+   * limits; failures on one account from everywhere only slow its sign-in down, so nobody can lock
+   * its owner out from elsewhere.
+   */
   async login(input: LoginInput, clientIp: string): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
-    const { limiter } = this.services;
-    limiter.assertAllowed(`login:${email}`, FAILED_LOGINS_PER_ACCOUNT);
-    limiter.assertAllowed(`login-ip:${clientIp}`, FAILED_LOGINS_PER_ADDRESS);
+    const { limits } = this.services;
+    await limits.consume('loginAddressFailures', clientIp);
+    await limits.consume('loginFailures', email, clientIp);
+    await limits.slowDown('loginSlowdown', email);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash', 'unit'] });
     const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !matches || user.disabledAt) {
-      limiter.hit(`login:${email}`, FAILED_LOGIN_WINDOW_MS);
-      limiter.hit(`login-ip:${clientIp}`, FAILED_LOGIN_WINDOW_MS);
+      await limits.penalize('loginSlowdown', [email]);
       throw new UnauthenticatedError('Wrong e-mail or password.');
     }
-    limiter.reset(`login:${email}`);
+    await Promise.all([
+      limits.reset('loginFailures', email, clientIp),
+      limits.refund('loginAddressFailures', clientIp),
+    ]);
     return this.issue(user);
   }
 
+  /** The current password is checked at most RATE_LIMIT_PASSWORD_CHANGE_FAILURES times per account. */
   async changePassword(viewer: User, input: ChangePasswordInput): Promise<AuthPayload> {
+    await this.services.limits.consume('passwordChangeFailures', viewer.id);
     const user = await this.em.findOneOrFail(User, viewer.id, {
       populate: ['passwordHash', 'unit'],
     });
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw new BadUserInputError('The current password is wrong.', 'currentPassword');
     }
+    await this.services.limits.reset('passwordChangeFailures', viewer.id);
     user.passwordHash = await hashPassword(input.newPassword);
     user.tokenVersion += 1;
     await this.em.flush();

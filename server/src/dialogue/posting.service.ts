@@ -9,6 +9,7 @@ import { Unit } from '../units/unit.entity.js';
 import { withEventLog } from './event-log.js';
 import { chooseRoute } from './routing.js';
 import { RoutingRule } from './routing-rule.entity.js';
+import { idempotencyOf, type Idempotency } from './post-idempotency.js';
 import { Thread } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { ThreadStatus } from './thread-status.js';
@@ -42,31 +43,52 @@ export class PostingService {
     private readonly services: Services,
   ) {}
 
-  async post(input: PostFeedbackInput, viewer: User | null): Promise<PostResult> {
+  /**
+   * `clientIp` is given for requests (the rate limits apply), left out by the demo seed. A retry
+   * (same poster, same key, same request) returns what the first call created and counts nothing.
+   */
+  async post(input: PostFeedbackInput, viewer: User | null, clientIp?: string): Promise<PostResult> {
     const author = input.anonymous ? null : viewer;
-    const existing = await this.findRetry(input.idempotencyKey, author);
+    const idempotency = idempotencyOf(input, author);
+    const existing = await this.findRetry(idempotency);
     if (existing) return existing;
+    if (clientIp !== undefined) await this.admit(viewer, clientIp);
     try {
-      return await this.create(input, author);
+      return await this.create(input, author, idempotency);
     } catch (error) {
       // Two retries raced: the loser returns what the winner created.
-      const winner =
-        error instanceof UniqueConstraintViolationException ? await this.findRetry(input.idempotencyKey, author) : null;
+      const winner = error instanceof UniqueConstraintViolationException ? await this.findRetry(idempotency) : null;
       if (winner) return winner;
       throw error;
     }
   }
 
-  private async findRetry(key: string, author: User | null): Promise<PostResult | null> {
-    const thread = await this.em.findOne(Thread, { idempotencyKey: key }, { populate: ['category', 'place', 'unit'] });
-    if (!thread) return null;
-    const sameAuthor = author ? thread.author?.id === author.id : thread.author === undefined || thread.author === null;
-    if (!sameAuthor)
-      throw new ConflictError('This idempotency key was already used for another post.', 'idempotencyKey');
-    return { thread, trackingCode: author ? null : this.services.trackingCodes.issue(key) };
+  private async admit(viewer: User | null, clientIp: string): Promise<void> {
+    const { limits } = this.services;
+    if (viewer) await limits.consume('accountPosts', viewer.id);
+    else await limits.consume('anonymousPosts', clientIp);
+    await limits.consume('addressPosts', clientIp);
   }
 
-  private async create(input: PostFeedbackInput, author: User | null): Promise<PostResult> {
+  /**
+   * Only the poster's own scope is searched, so a key used by someone else is never seen: the
+   * answer is the same whether or not it exists elsewhere. In one's own scope, a key reused for a
+   * different request is CONFLICT.
+   */
+  private async findRetry(idempotency: Idempotency): Promise<PostResult | null> {
+    const thread = await this.em.findOne(
+      Thread,
+      { idempotencyScope: idempotency.scope, idempotencyKey: idempotency.key },
+      { populate: ['category', 'place', 'unit'] },
+    );
+    if (!thread) return null;
+    if (thread.requestFingerprint !== idempotency.fingerprint) {
+      throw new ConflictError('This idempotency key was already used for a different post.', 'idempotencyKey');
+    }
+    return { thread, trackingCode: thread.author ? null : this.services.trackingCodes.issue(idempotency.seed) };
+  }
+
+  private async create(input: PostFeedbackInput, author: User | null, idempotency: Idempotency): Promise<PostResult> {
     const category = await this.em.findOne(Category, input.categoryId);
     if (!category) throw new NotFoundError('Category');
     const place = await this.em.findOne(Unit, input.placeId);
@@ -86,7 +108,7 @@ export class PostingService {
       { categoryId: category.id, placePath: path.map((unit) => unit.id) },
       path[path.length - 1]!.id,
     );
-    const trackingCode = author ? null : this.services.trackingCodes.issue(input.idempotencyKey);
+    const trackingCode = author ? null : this.services.trackingCodes.issue(idempotency.seed);
     const now = new Date();
     const text = `${input.title}. ${input.body}`;
     const tone = scoreTone(this.services.scorer, text);
@@ -104,7 +126,9 @@ export class PostingService {
         author: author ?? undefined,
         authorName: author?.displayName ?? ANONYMOUS_NAME,
         trackingCodeHash: trackingCode ? TrackingCodes.hash(trackingCode) : undefined,
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey: idempotency.key,
+        idempotencyScope: idempotency.scope,
+        requestFingerprint: idempotency.fingerprint,
         isPublic: input.isPublic,
         status: ThreadStatus.ROUTED,
         acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),

@@ -11,6 +11,7 @@ import { ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
 import { accessFor } from './thread.service.js';
+import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
@@ -142,6 +143,7 @@ export class ThreadQueryService {
       { trackingCodeHash: TrackingCodes.hash(code) },
       { populate: [...THREAD_RELATIONS] },
     );
+    if (!thread) noteTrackingCodeMiss(this.ctx);
     if (!thread) throw new NotFoundError('Thread');
     this.ctx.grants.add(thread.id);
     return thread;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity.js';
@@ -12,6 +12,7 @@ import { ThreadStatus } from './thread-status.js';
 @Entity({ tableName: 'threads' })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['unit', 'status'] })
+@Unique({ name: 'threads_idempotency_scope_key_unique', properties: ['idempotencyScope', 'idempotencyKey'] })
 // Declared here so that schema diffs keep them; written by hand in the dialogue migration.
 @Index({
   name: 'threads_search_text_trgm',
@@ -90,8 +91,17 @@ export class Thread {
   @Property({ type: 'string', length: 64, nullable: true, unique: true, hidden: true })
   trackingCodeHash?: string;
 
-  @Property({ type: 'string', length: 100, nullable: true, unique: true, hidden: true })
+  /** The client's key for retries; unique within its scope only (see post-idempotency.ts). */
+  @Property({ type: 'string', length: 100, nullable: true, hidden: true })
   idempotencyKey?: string;
+
+  /** Whose key it is: `account:<id>`, or for an anonymous post `anonymous:<request fingerprint>`. */
+  @Property({ type: 'string', length: 100, nullable: true, hidden: true })
+  idempotencyScope?: string;
+
+  /** SHA-256 of the post as first sent: a retry must send the same. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  requestFingerprint?: string;
 
   @Field(() => Boolean, { description: 'Public threads are on the board for everyone to read.' })
   @Property({ type: 'boolean' })

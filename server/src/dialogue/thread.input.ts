@@ -42,10 +42,9 @@ export class PostFeedbackInput {
 
   @Field(() => String, {
     description:
-      'A key the client generates once per post (a UUID); a retry with the same key returns the same thread.',
+      'A UUID the client generates once per post (crypto.randomUUID). It belongs to the poster (the account, or for an anonymous post the post itself): a retry of the same post with it returns the same thread, a different post with it is CONFLICT.',
   })
-  @Length(8, 100, { message: 'idempotencyKey must be 8 to 100 characters long' })
-  @Matches(/^[\w-]+$/, { message: 'idempotencyKey may hold letters, digits, - and _ only' })
+  @IsUUID('all', { message: 'idempotencyKey must be a UUID' })
   idempotencyKey!: string;
 }
 

@@ -58,13 +58,13 @@ export class ThreadResolver {
 
   @Mutation(() => PostFeedbackPayload, {
     description:
-      'Post feedback, signed in or anonymously; it is routed at once. Retrying with the same idempotencyKey returns the same thread.',
+      'Post feedback, signed in or anonymously; it is routed at once. Retrying the same post with the same idempotencyKey returns the same thread; the same key with a different post is CONFLICT.',
   })
   async postFeedback(
     @Arg('input', () => PostFeedbackInput, { description: 'The post.' }) input: PostFeedbackInput,
     @Ctx() ctx: Context,
   ): Promise<PostFeedbackPayload> {
-    const result = await new PostingService(ctx.em, ctx.services).post(input, ctx.viewer);
+    const result = await new PostingService(ctx.em, ctx.services).post(input, ctx.viewer, ctx.clientIp);
     if (result.trackingCode) ctx.grants.add(result.thread.id);
     return result;
   }

@@ -19,6 +19,8 @@ import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { scoreTone } from './tone.js';
+import { speakerFor } from './thread-speaker.js';
+import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
 
@@ -33,7 +35,7 @@ export const scopeOf = (thread: Thread) => ({
 export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
   if (trackingCode && thread.trackingCodeHash && TrackingCodes.hash(trackingCode) === thread.trackingCodeHash) {
     ctx.grants.add(thread.id);
-  }
+  } else if (trackingCode) noteTrackingCodeMiss(ctx);
   return threadAccess(scopeOf(thread), ctx.viewer, ctx.grants.has(thread.id));
 }
 
@@ -50,8 +52,9 @@ export class ThreadService {
     return { thread, access };
   }
 
-  reply(input: ReplyInput): Promise<Message> {
+  async reply(input: ReplyInput): Promise<Message> {
     const { viewer, services } = this.ctx;
+    await services.limits.consume('replies', viewer ? `account:${viewer.id}` : `address:${this.ctx.clientIp}`);
     // Scored before the transaction: the thread row stays locked only for the writes. Officers'
     // replies are not scored; who writes as an officer is known only under the lock.
     const tone = input.internal ? null : scoreTone(services.scorer, input.body);
@@ -68,10 +71,11 @@ export class ThreadService {
         throw new BadUserInputError('This thread is closed.', 'threadId');
       }
       const asOfficer = access.officer;
+      const speaker = speakerFor(thread, viewer, !asOfficer);
       const message = tx.create(Message, {
         thread,
-        author: viewer ?? undefined,
-        authorName: viewer?.displayName ?? thread.authorName,
+        author: speaker.account,
+        authorName: speaker.name,
         unit: asOfficer ? thread.unit : undefined,
         body: input.body.trim(),
         internal: input.internal,
@@ -80,7 +84,7 @@ export class ThreadService {
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {
         type: input.internal ? ThreadEventType.INTERNAL_NOTE : ThreadEventType.MESSAGE,
-        actor: viewer ?? undefined,
+        actor: speaker.account,
         actorName: message.authorName,
         internal: input.internal,
         message,
@@ -107,10 +111,11 @@ export class ThreadService {
       if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
       if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
       if (input.status === ThreadStatus.REOPENED) thread.reopenCount += 1;
+      const speaker = speakerFor(thread, this.ctx.viewer, mover === 'AUTHOR');
       events.record(thread, {
         type: ThreadEventType.STATUS_CHANGED,
-        actor: this.ctx.viewer ?? undefined,
-        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        actor: speaker.account,
+        actorName: speaker.name,
         fromStatus: from,
         toStatus: input.status,
         reason: input.reason?.trim() || undefined,
@@ -162,10 +167,11 @@ export class ThreadService {
       if (thread.rating != null) throw new ConflictError('This thread has already been rated.');
       thread.rating = input.score;
       thread.ratingComment = input.comment?.trim() || undefined;
+      const speaker = speakerFor(thread, this.ctx.viewer, true);
       events.record(thread, {
         type: ThreadEventType.RATED,
-        actor: this.ctx.viewer ?? undefined,
-        actorName: this.ctx.viewer?.displayName ?? thread.authorName,
+        actor: speaker.account,
+        actorName: speaker.name,
         rating: input.score,
         reason: thread.ratingComment,
       });

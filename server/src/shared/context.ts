@@ -8,14 +8,14 @@ import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
 import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimits } from './rate-limits.js';
 
 /** Long-lived collaborators shared by every request of one server. */
 export interface Services {
   config: Config;
   log: Logger;
   tokens: TokenService;
-  limiter: RateLimiter;
+  limits: RateLimits;
   bus: EventBus;
   trackingCodes: TrackingCodes;
   /** Scores the tone of what citizens write; the stored row names it. */

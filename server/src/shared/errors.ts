@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -6,10 +7,10 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   BadUserInput: 'BAD_USER_INPUT',
+  BadRequest: 'BAD_REQUEST',
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   InvalidTransition: 'INVALID_TRANSITION',
-  BadRequest: 'BAD_REQUEST',
   TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -25,8 +26,14 @@ export abstract class AppError extends GraphQLError {
 
 export class UnauthenticatedError extends AppError {
   readonly code = ErrorCode.Unauthenticated;
-  constructor(message = 'You must be signed in to do this.') {
-    super(message, { code: ErrorCode.Unauthenticated });
+  /** `refusedCredentials`: the request's own token was refused before anything ran (HTTP 401). */
+  constructor(message = 'You must be signed in to do this.', refusedCredentials = false) {
+    super(message, {
+      code: ErrorCode.Unauthenticated,
+      ...(refusedCredentials
+        ? { http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) } }
+        : {}),
+    });
   }
 }
 
@@ -64,12 +71,21 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A request the server will not run at all (not a GraphQL input problem): HTTP 400 over HTTP. */
+export class BadRequestError extends AppError {
+  readonly code = ErrorCode.BadRequest;
+  constructor(message: string, status = 400) {
+    super(message, { code: ErrorCode.BadRequest, http: { status } });
+  }
+}
+
 export class RateLimitedError extends AppError {
   readonly code = ErrorCode.RateLimited;
-  constructor(retryAfterSeconds: number) {
-    super(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+  /** `retryAfter`: whole seconds until the caller may try again. */
+  constructor(readonly retryAfter: number) {
+    super(`Too many attempts. Try again in ${retryAfter} seconds.`, {
       code: ErrorCode.RateLimited,
-      retryAfterSeconds,
+      retryAfter,
     });
   }
 }
@@ -82,13 +98,6 @@ export class InvalidTransitionError extends AppError {
       from,
       to,
     });
-  }
-}
-
-export class BadRequestError extends AppError {
-  readonly code = ErrorCode.BadRequest;
-  constructor(message: string) {
-    super(message, { code: ErrorCode.BadRequest });
   }
 }
 
@@ -115,6 +124,23 @@ const REQUEST_ERROR_CODES = new Set([
 
 const SUGGESTION = / ?Did you mean .*\?$/;
 
+/** PostgreSQL refuses NUL and unencodable characters in text: the caller's input, never a server fault. */
+const BAD_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+const sqlStateOf = (error: unknown): unknown =>
+  error !== null && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+
+/** `extensions.http` tells Apollo the status; it never goes out in the body. */
+const withoutHttp = (extensions: Record<string, unknown>) => {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+};
+
+/** 4xx asked for by the thrower (Apollo's own request errors carry no code, only a status). */
+const clientStatusOf = (error: GraphQLError): boolean => {
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 /**
  * The one place errors are shaped for the outside world, for HTTP and WebSocket alike:
  * our own errors and request errors pass (without field suggestions), anything else is
@@ -132,20 +158,31 @@ export function formatError(
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { ...original.extensions },
+      extensions: withoutHttp(original.extensions),
+    };
+  }
+  if (BAD_TEXT_SQLSTATES.has(sqlStateOf(original) as string)) {
+    return {
+      message: 'Text must not contain NUL or other characters that cannot be stored.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.BadUserInput },
     };
   }
   const code = formatted.extensions?.code;
-  const isRequestError =
-    (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) ||
-    (original instanceof GraphQLError && original.originalError === undefined && code === undefined);
+  const untyped =
+    original instanceof GraphQLError && original.originalError === undefined && original.extensions.code === undefined;
+  const isRequestError = (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) || untyped;
   if (isRequestError) {
+    const requestCode =
+      typeof code === 'string' && REQUEST_ERROR_CODES.has(code)
+        ? code
+        : original instanceof GraphQLError && clientStatusOf(original)
+          ? ErrorCode.BadRequest
+          : 'GRAPHQL_VALIDATION_FAILED';
     return {
       message: formatted.message.replace(SUGGESTION, ''),
       locations: formatted.locations,
-      extensions: {
-        code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED',
-      },
+      extensions: { code: requestCode },
     };
   }
   log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');

@@ -6,6 +6,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { NoSchemaIntrospectionCustomRule, parse, type DocumentNode, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GuardRailLimits } from '../config.js';
+import { BadRequestError } from './errors.js';
 
 const armorConfig = (limits: GuardRailLimits) => ({
   maxDepth: {
@@ -20,12 +21,33 @@ const armorConfig = (limits: GuardRailLimits) => ({
   blockFieldSuggestion: { enabled: true },
 });
 
-/** Apollo (HTTP): the armor plugins (token limit, no field suggestions) and validation rules. */
+/** Subscriptions are served over WebSocket only; over HTTP they are a client error, not a crash. */
+const noSubscriptionsOverHttp: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new BadRequestError('Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP.');
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Apollo (HTTP): the armor plugins (no field suggestions), validation rules and parse options.
+ * The token limit goes to Apollo's own parser (`parseOptions`) rather than the armor plugin,
+ * whose rejection Apollo answered with HTTP 500: a parse failure is GRAPHQL_PARSE_FAILED, 400.
+ */
 export function httpGuardRails(limits: GuardRailLimits, production: boolean) {
-  const { plugins, validationRules } = new ApolloArmor(armorConfig(limits)).protect();
+  const { plugins, validationRules } = new ApolloArmor({
+    ...armorConfig(limits),
+    maxTokens: { enabled: false },
+  }).protect();
   return {
-    plugins: plugins as ApolloServerPlugin[],
+    plugins: [...(plugins as ApolloServerPlugin[]), noSubscriptionsOverHttp],
     validationRules: [...validationRules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
+    parseOptions: { maxTokens: limits.maxTokens },
   };
 }
 

@@ -21,6 +21,18 @@ export function tokenFrom(value: unknown): string | undefined {
 }
 
 /**
+ * The token a graphql-ws `connection_init` carries (`authToken`, or `Authorization` as a header
+ * would). Absent or null: anonymous (`undefined`). Anything else that is not a non-empty string
+ * (a number, object, array, boolean or "") is refused (`null`; the socket closes with 4403)
+ * rather than silently treated as anonymous.
+ */
+export function connectionTokenFrom(params: Readonly<Record<string, unknown>>): string | undefined | null {
+  const value = params.authToken ?? params.Authorization ?? params.authorization;
+  if (value === undefined || value === null) return undefined;
+  return tokenFrom(value) ?? null;
+}
+
+/**
  * Builds the per-operation context for HTTP and WebSocket alike. A token that is present but
  * not valid is an error: it never silently becomes an anonymous request.
  */
@@ -33,7 +45,7 @@ export function contextFactory(orm: MikroORM, services: Services) {
       const claims = await services.tokens.verify(input.token);
       viewer = claims ? await em.findOne(User, claims.userId, { populate: ['unit'] }) : null;
       if (!viewer || !claims || viewer.tokenVersion !== claims.tokenVersion || viewer.disabledAt) {
-        throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.');
+        throw new UnauthenticatedError('The access token is invalid or has expired. Sign in again.', true);
       }
     }
     return {

@@ -13,8 +13,28 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
   return null;
 }
 
-/** Runs class-validator on every argument and input object; the first failure names its field. */
-export const validateArgument: ValidatorFn = async (argument) => {
+/**
+ * NUL (U+0000) cannot be stored in PostgreSQL text and has no place in anything a person
+ * writes, so it is refused in every string argument, however deep, before any resolver runs.
+ */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 20) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, Array.isArray(value) ? path : path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Runs for every argument of every query, mutation and field resolver: strings must hold no NUL,
+ * and class-validator checks input objects; the first failure names its field.
+ */
+export const validateArgument: ValidatorFn = async (argument, _type, resolverData) => {
+  const name = Object.keys(resolverData.args).find((key) => resolverData.args[key] === argument) ?? '';
+  const nul = nulPath(argument, name);
+  if (nul !== null) throw new BadUserInputError(`${nul || 'text'} must not contain NUL characters`, nul || undefined);
   if (argument === null || typeof argument !== 'object') return;
   const items = Array.isArray(argument) ? argument : [argument];
   for (const item of items) {

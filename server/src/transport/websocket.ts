@@ -18,7 +18,7 @@ import { formatError, RateLimitedError, TooManySubscriptionsError } from '../sha
 import { socketGuardRails } from '../shared/guard-rails.js';
 import { LivePlans } from '../shared/live/live-plan.js';
 import { LiveSubscription } from '../shared/live/live-subscription.js';
-import { requestIdFrom, tokenFrom, type ContextFactory } from '../shared/request-context.js';
+import { connectionTokenFrom, requestIdFrom, type ContextFactory } from '../shared/request-context.js';
 import { OpenSockets, SocketCloseCode, type OpenSocket } from './open-sockets.js';
 
 export interface SocketServer {
@@ -76,8 +76,8 @@ export function startSocketServer(options: {
   const server = makeServer<Record<string, unknown>, OpenSocket>({
     schema,
     onConnect: async (ctx) => {
-      const params = ctx.connectionParams ?? {};
-      const token = tokenFrom(params.authToken ?? params.Authorization ?? params.authorization);
+      const token = connectionTokenFrom(ctx.connectionParams ?? {});
+      if (token === null) return false;
       if (token === undefined) return true;
       const claims = await services.tokens.verify(token);
       if (!claims) return false;

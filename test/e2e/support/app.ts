@@ -10,9 +10,31 @@ export const DESKTOP = { viewport: { width: 1280, height: 860 }, deviceScaleFact
 
 export const SCREENSHOTS_DIR = path.join(projectRoot, 'docs/screenshots');
 
-/** A context in Vietnamese on Vietnam time, as the app's users have it. */
+const violations = new WeakMap<BrowserContext, string[]>();
+
+/** Content-Security-Policy violations Chromium reported in the page's context so far. */
+export function cspViolations(page: Page): string[] {
+  return violations.get(page.context()) ?? [];
+}
+
+/**
+ * A context in Vietnamese on Vietnam time, as the app's users have it. Every CSP violation is
+ * collected (both the `securitypolicyviolation` event and Chromium's console report).
+ */
 export async function newContext(browser: Browser, device: typeof PHONE | typeof DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const reported: string[] = [];
+  violations.set(context, reported);
+  context.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) reported.push(message.text());
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   // Live events arrive within a second or two here; 15 s fails fast enough to read the failure.
   context.setDefaultTimeout(15_000);
   return context;

@@ -76,6 +76,19 @@ describe('offline post queue', () => {
     expect(PostFeedback).toHaveBeenCalledOnce();
   });
 
+  it('keeps a post refused as RATE_LIMITED for a later try, with the same key', async () => {
+    const PostFeedback = vi.fn(() => ({
+      data: null,
+      errors: [{ message: 'Too many attempts.', extensions: { code: 'RATE_LIMITED', retryAfter: 60 } }],
+    }));
+    const queue = createPendingPostQueue(fakeGraphql({ PostFeedback }).client);
+    queue.keep(input);
+    await queue.flush();
+    expect(PostFeedback).toHaveBeenCalledOnce();
+    expect(stored()).toEqual([input]);
+    expect(queue.notices.value).toEqual([]);
+  });
+
   it('drops a post the server refuses and says so, rather than retrying forever', async () => {
     const PostFeedback = vi.fn(() => ({
       data: null,

@@ -81,7 +81,7 @@ describe('live feed', () => {
           onError: (error) => errors.push(error),
         });
         push(event('11'));
-        fail([{ message: 'refused', extensions: { code, retryAfterSeconds: 3 } }]);
+        fail([{ message: 'refused', extensions: { code, retryAfter: 3 } }]);
         expect(ws.subscribe).toHaveBeenCalledTimes(1);
         vi.advanceTimersByTime(2_999);
         expect(ws.subscribe).toHaveBeenCalledTimes(1);

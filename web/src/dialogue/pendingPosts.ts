@@ -72,6 +72,8 @@ export function createPendingPostQueue(
       return 'sent';
     }
     if (result.error?.networkError && result.error.graphQLErrors.length === 0) return 'offline';
+    // Too many posts from this address for now: the server will take it later, so keep it.
+    if (result.error?.graphQLErrors.some((error) => error.extensions?.code === 'RATE_LIMITED')) return 'offline';
     // The server looked at it and said no (e.g. the place no longer exists): retrying cannot help.
     remove(input.idempotencyKey);
     notices.value = [...notices.value, { kind: 'refused', input, error: result.error }];

@@ -189,7 +189,7 @@ export type PostFeedbackInput = {
   body: string;
   /** The field (category). */
   categoryId: string | number;
-  /** A key the client generates once per post (a UUID); a retry with the same key returns the same thread. */
+  /** A UUID the client generates once per post (crypto.randomUUID). It belongs to the poster (the account, or for an anonymous post the post itself): a retry of the same post with it returns the same thread, a different post with it is CONFLICT. */
   idempotencyKey: string;
   /** Public threads appear on the board; private ones only to you and the units. */
   isPublic: boolean;

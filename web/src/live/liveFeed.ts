@@ -25,11 +25,11 @@ const RETRYABLE = new Set(['RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS']);
 
 function retryDelayMs(error: unknown): number | null {
   if (!Array.isArray(error)) return null;
-  const refusal = (error as Array<{ extensions?: { code?: string; retryAfterSeconds?: number } }>).find(
+  const refusal = (error as Array<{ extensions?: { code?: string; retryAfter?: number } }>).find(
     (item) => item.extensions?.code !== undefined && RETRYABLE.has(item.extensions.code),
   );
   if (!refusal) return null;
-  return Math.max(1, refusal.extensions?.retryAfterSeconds ?? 5) * 1000;
+  return Math.max(1, refusal.extensions?.retryAfter ?? 5) * 1000;
 }
 
 /**

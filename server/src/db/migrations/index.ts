@@ -8,7 +8,9 @@ import { Migration20261128080655_reopen_count } from './Migration20261128080655_
 import { Migration20261128082027_covering_index } from './Migration20261128082027_covering_index.js';
 import { Migration20261128100000_campaign } from './Migration20261128100000_campaign.js';
 import { Migration20261129090000_tone_model } from './Migration20261129090000_tone_model.js';
+import { Migration20261129160000_anonymous_authors } from './Migration20261129160000_anonymous_authors.js';
 import { Migration20261129161628_account_disabled } from './Migration20261129161628_account_disabled.js';
+import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -19,5 +21,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128082027_covering_index', class: Migration20261128082027_covering_index },
   { name: 'Migration20261128100000_campaign', class: Migration20261128100000_campaign },
   { name: 'Migration20261129090000_tone_model', class: Migration20261129090000_tone_model },
+  { name: 'Migration20261129160000_anonymous_authors', class: Migration20261129160000_anonymous_authors },
   { name: 'Migration20261129161628_account_disabled', class: Migration20261129161628_account_disabled },
+  { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
 ];
