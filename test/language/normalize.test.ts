@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasDiacritics, normalize } from '../../server/src/language/normalize.js';
+import { hasDiacritics, normalize, tokenize } from '../../server/src/language/normalize.js';
 
 describe('normalize', () => {
   it.each([
@@ -26,5 +26,19 @@ describe('hasDiacritics', () => {
     ['', false],
   ])('%s → %s', (text, expected) => {
     expect(hasDiacritics(text)).toBe(expected);
+  });
+});
+
+describe('chat spellings', () => {
+  it.each([
+    ['sp dep, nv nhiet tinh', 'sản phẩm dep nhân viên nhiet tinh'],
+    ['mk thik lắm r', 'mình thích lắm rồi'],
+    ['bh mới sửa vs', 'bao giờ mới sửa với'],
+  ])('%s → %s', (text, words) => {
+    expect(
+      tokenize(text)
+        .map((token) => token.text)
+        .join(' '),
+    ).toBe(words);
   });
 });

@@ -14,7 +14,7 @@ import { GENERAL_SANITY_FILE, readLabelledFile, readSplit } from '../language/co
 import { groupedFolds } from '../language/model/folds.js';
 import { LearnedToneScorer } from '../language/model/learned-scorer.js';
 import { evaluate, type Evaluation } from '../language/model/metrics.js';
-import { DEFAULT_FIT, fitToneModel } from '../language/model/train.js';
+import { fitOptionsOf, fitToneModel } from '../language/model/train.js';
 import { leaveOneWriterOut, mean } from '../language/model/writers.js';
 import { ruleScorer } from '../language/rules/rule-scorer.js';
 import { scorerName, TONES, type ToneScorer } from '../language/tone.js';
@@ -80,7 +80,7 @@ for (const set of sets) {
   );
 }
 
-const fit = { ...DEFAULT_FIT, lambda: learned.trainedLambda ?? DEFAULT_FIT.lambda };
+const fit = fitOptionsOf(learned);
 const summary = (values: number[]) => {
   const average = mean(values);
   const sd = Math.sqrt(mean(values.map((value) => (value - average) ** 2)));
@@ -95,7 +95,7 @@ if (byWriter) {
     ruleScorer,
   );
   console.log(
-    `\n## leave one writer out (trained on the other three writers' train split, scored on the writer's dev + test texts; λ ${fit.lambda})`,
+    `\n## leave one writer out (trained on the other three writers' train split, scored on the writer's dev + test texts; ${JSON.stringify(fit)})`,
   );
   console.log(`${'writer'.padEnd(10)}${'texts'.padStart(6)}  ${'rules'.padEnd(8)}learned`);
   for (const result of results)
@@ -119,7 +119,7 @@ if (folds > 1) {
     };
   });
   console.log(
-    `\n## ${folds}-fold cross-validation on the train split (${train.length} texts, folds grouped by writer block, seed 11; the learned model retrained per fold with λ ${fit.lambda}, temperature 1)`,
+    `\n## ${folds}-fold cross-validation on the train split (${train.length} texts, folds grouped by writer block, seed 11; the learned model retrained per fold with ${JSON.stringify(fit)}, temperature 1)`,
   );
   console.log(`            ${'rules'.padEnd(16)}learned`);
   console.log(

@@ -5,8 +5,9 @@ import { ruleSignals } from '../rules/rule-scorer.js';
  * The features of one text for the learned tone model, as 32-bit hashes (FNV-1a) of their names,
  * so that no feature string is ever built: the model scores thousands of texts a second. Sparse
  * groups, each scaled to unit length so that a long text does not outweigh a short one:
- * - `w` syllables as written and `f` without diacritics (chat spellings already rewritten),
- * - `b` / `g` the same for syllable bigrams, with the start and end of a clause marked,
+ * - `f` syllables and `g` syllable bigrams without diacritics (chat spellings already rewritten;
+ *   the start and end of a clause marked),
+ * - `w` syllables and `b` bigrams as written, where that differs (what diacritics tell apart),
  * - `n` syllables in the reach of a negator ("không tốt" → n·tot),
  * - `c` character 3- to 5-grams of the folded text (typos, teencode, missing diacritics),
  * and dense signals from the rule-based lexicon (its sum, positive and negative mass, negation,
@@ -60,13 +61,24 @@ const SEPARATOR = 32;
 export const wordId = (token: Token) => sparse(hashOn(GROUP.w, token.text));
 export const foldedWordId = (token: Token) => sparse(hashOn(GROUP.f, token.folded));
 
+/** The feature groups, for regularising each by its own strength in training. */
+export enum FeatureGroup {
+  Signals,
+  Words,
+  Pairs,
+  Written,
+  Negated,
+  Chars,
+}
+
 /** Repeated features count again (term frequency); the group is scaled by its size. */
-function addGroup(features: Features, ids: number[]) {
+function addGroup(features: Features, ids: number[], group: FeatureGroup, groups?: FeatureGroup[]) {
   if (ids.length === 0) return;
   const value = 1 / Math.sqrt(ids.length);
   for (const id of ids) {
     features.ids.push(id);
     features.values.push(value);
+    groups?.push(group);
   }
 }
 
@@ -87,24 +99,30 @@ export const DENSE_NAMES = [
 /** The syllable and emoji tokens of a text, clipped. Shared by the features and the coverage check. */
 export const tokensOf = (text: string): Token[] => tokenize(clip(text));
 
-export function featuresOf(text: string, tokens: Token[] = tokensOf(text)): Features {
+/** `groups`, when given, receives the group of each feature (for training; scoring needs none). */
+export function featuresOf(text: string, tokens: Token[] = tokensOf(text), groups?: FeatureGroup[]): Features {
   const clipped = clip(text);
   const features: Features = { ids: [], values: [], wordIds: [], foldedIds: [] };
   const words: number[] = [];
   const pairs: number[] = [];
+  const written: number[] = [];
   const negated: number[] = [];
   let reach = 0;
   let previous = '^';
   let previousFolded = '^';
   for (const token of tokens) {
     const id = wordId(token);
-    const foldedId = token.folded === token.text ? id : foldedWordId(token);
+    const foldedId = foldedWordId(token);
     features.wordIds.push(id);
     features.foldedIds.push(foldedId);
-    words.push(id);
-    if (foldedId !== id) words.push(foldedId);
-    pairs.push(sparse(hashOn(step(hashOn(GROUP.b, previous), SEPARATOR), token.text)));
+    // Every word and pair counts folded, so that text typed without diacritics meets what text with
+    // them taught; the spelling as written, where it differs, adds what diacritics tell apart
+    // (đất/đắt, tôi/tồi).
+    words.push(foldedId);
     pairs.push(sparse(hashOn(step(hashOn(GROUP.g, previousFolded), SEPARATOR), token.folded)));
+    if (token.folded !== token.text) written.push(id);
+    if (token.folded !== token.text || previous !== previousFolded)
+      written.push(sparse(hashOn(step(hashOn(GROUP.b, previous), SEPARATOR), token.text)));
     if (reach > 0 && !token.emoji) {
       negated.push(sparse(hashOn(GROUP.n, token.folded)));
       reach -= 1;
@@ -115,9 +133,10 @@ export function featuresOf(text: string, tokens: Token[] = tokensOf(text)): Feat
     previousFolded = token.clauseEnd ? '^' : token.folded;
   }
   if (tokens.length > 0) pairs.push(sparse(hashOn(step(hashOn(GROUP.g, previousFolded), SEPARATOR), '$')));
-  addGroup(features, words);
-  addGroup(features, pairs);
-  addGroup(features, negated);
+  addGroup(features, words, FeatureGroup.Words, groups);
+  addGroup(features, pairs, FeatureGroup.Pairs, groups);
+  addGroup(features, written, FeatureGroup.Written, groups);
+  addGroup(features, negated, FeatureGroup.Negated, groups);
 
   const chars: number[] = [];
   let folded = ' ';
@@ -129,7 +148,7 @@ export function featuresOf(text: string, tokens: Token[] = tokensOf(text)): Feat
       if (size >= 3) chars.push(sparse(hash));
     }
   }
-  addGroup(features, chars);
+  addGroup(features, chars, FeatureGroup.Chars, groups);
 
   const signals = ruleSignals(clipped, tokens);
   const dense = [
@@ -149,6 +168,7 @@ export function featuresOf(text: string, tokens: Token[] = tokensOf(text)): Feat
     if (value !== 0) {
       features.ids.push(id);
       features.values.push(value);
+      groups?.push(FeatureGroup.Signals);
     }
   });
   return features;

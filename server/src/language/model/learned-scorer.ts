@@ -61,8 +61,8 @@ export class LearnedToneScorer implements ToneScorer {
   private readonly table: WeightTable;
   private readonly bias: number[];
   private readonly temperature: number;
-  /** The regularisation it was trained with, for retraining the same way (cross-validation). */
-  readonly trainedLambda: number | undefined;
+  /** How it was trained, for retraining the same way (cross-validation). */
+  readonly trainedOn: Record<string, unknown>;
 
   constructor(file: ToneModelFile) {
     if (file.classes.join() !== TONES.join()) throw new Error(`tone model classes ${file.classes.join()}`);
@@ -71,8 +71,7 @@ export class LearnedToneScorer implements ToneScorer {
     this.table = new WeightTable(file.features, file.weights);
     this.bias = [...file.bias];
     this.temperature = file.temperature;
-    const lambda = file.trainedOn.lambda;
-    this.trainedLambda = typeof lambda === 'number' ? lambda : undefined;
+    this.trainedOn = file.trainedOn;
   }
 
   static load(file = MODEL_FILE): LearnedToneScorer {

@@ -9,6 +9,8 @@ export interface SparseExample {
   indices: Int32Array;
   values: Float64Array;
   label: number;
+  /** How much the example counts (1 when absent). */
+  weight?: number;
 }
 
 export interface LinearModel {
@@ -38,7 +40,7 @@ export function softmax(scores: number[], temperature = 1): number[] {
   return exps.map((value) => value / sum);
 }
 
-/** Mean negative log-likelihood plus λ/2·‖W‖², and its gradient (weights then biases). */
+/** Mean negative log-likelihood plus λ/2·Σ sⱼ‖Wⱼ‖² (sⱼ a feature's penalty scale), and its gradient (weights then biases). */
 function objective(
   parameters: Float64Array,
   examples: SparseExample[],
@@ -46,6 +48,7 @@ function objective(
   classes: number,
   lambda: number,
   gradient: Float64Array,
+  scales: Float64Array | undefined,
 ): number {
   gradient.fill(0);
   const biasOffset = features * classes;
@@ -63,22 +66,24 @@ function objective(
     let sum = 0;
     for (let label = 0; label < classes; label += 1) sum += Math.exp(scores[label]! - top);
     const logSum = top + Math.log(sum);
-    loss += logSum - scores[example.label]!;
+    const weight = example.weight ?? 1;
+    loss += weight * (logSum - scores[example.label]!);
     for (let label = 0; label < classes; label += 1) {
-      const error = Math.exp(scores[label]! - logSum) - (label === example.label ? 1 : 0);
+      const error = weight * (Math.exp(scores[label]! - logSum) - (label === example.label ? 1 : 0));
       gradient[biasOffset + label]! += error;
       for (let position = 0; position < example.indices.length; position += 1) {
         gradient[example.indices[position]! * classes + label]! += error * example.values[position]!;
       }
     }
   }
-  const count = examples.length;
+  const count = examples.reduce((sum, example) => sum + (example.weight ?? 1), 0);
   let penalty = 0;
   for (let index = 0; index < parameters.length; index += 1) {
     gradient[index]! /= count;
     if (index < biasOffset) {
-      penalty += parameters[index]! ** 2;
-      gradient[index]! += lambda * parameters[index]!;
+      const scale = scales ? scales[Math.floor(index / classes)]! : 1;
+      penalty += scale * parameters[index]! ** 2;
+      gradient[index]! += lambda * scale * parameters[index]!;
     }
   }
   return loss / count + (lambda / 2) * penalty;
@@ -95,6 +100,8 @@ export interface TrainOptions {
   iterations: number;
   /** Past gradients L-BFGS remembers. */
   memory?: number;
+  /** Per feature, a multiple of λ (default 1 for all). */
+  penaltyScales?: Float64Array;
 }
 
 /** Trains from zero weights: the same examples and options always give the same model. */
@@ -102,12 +109,12 @@ export function trainLogistic(
   examples: SparseExample[],
   features: number,
   classes: number,
-  { lambda, iterations, memory = 10 }: TrainOptions,
+  { lambda, iterations, memory = 10, penaltyScales }: TrainOptions,
 ): LinearModel {
   const size = features * classes + classes;
   let x: Float64Array = new Float64Array(size);
   let gradient: Float64Array = new Float64Array(size);
-  let loss = objective(x, examples, features, classes, lambda, gradient);
+  let loss = objective(x, examples, features, classes, lambda, gradient, penaltyScales);
   const history: Array<{ s: Float64Array; y: Float64Array; rho: number }> = [];
   const direction = new Float64Array(size);
   for (let iteration = 0; iteration < iterations; iteration += 1) {
@@ -145,7 +152,7 @@ export function trainLogistic(
     let nextLoss = Infinity;
     for (let tries = 0; tries < 30; tries += 1) {
       for (let k = 0; k < size; k += 1) next[k] = x[k]! + step * direction[k]!;
-      nextLoss = objective(next, examples, features, classes, lambda, nextGradient);
+      nextLoss = objective(next, examples, features, classes, lambda, nextGradient, penaltyScales);
       if (nextLoss <= loss + 1e-4 * step * slope) break;
       step /= 2;
     }

@@ -41,6 +41,33 @@ const GROUPS: Group[] = [
     3,
     'cảm ơn|cám ơn|xin cảm ơn|chân thành cảm ơn|trân trọng cảm ơn|tuyệt vời|xuất sắc|rất hài lòng|rất tốt|quá tốt|tuyệt|đáng trân trọng|không có gì để chê|không chê vào đâu được',
   ],
+  // Everyday review words (shops, food, goods, phones, hotels, courses): civic texts rarely use
+  // them, feedback of other kinds does. One-syllable words whose spelling without diacritics is
+  // another frequent word (đắt/đất, rẻ/rẽ, xịn/xin, êm/em) are listed in AMBIGUOUS_WITHOUT_DIACRITICS.
+  [
+    -3,
+    'tệ hại|tồi tệ|kinh khủng|gian dối|gian lận|hàng giả|hàng nhái|phí tiền|tiền mất tật mang|không bao giờ quay lại|không quay lại|lần cuối|vô văn hóa|thái độ lồi lõm|lồi lõm|không nên mua|đừng mua|hối hận',
+  ],
+  [
+    -2.5,
+    'bực mình|bực|khó chịu|cáu gắt|cộc lốc|hỗn|láo|bẩn|dơ|dơ bẩn|bẩn thỉu|nhếch nhác|mất vệ sinh|ẩm mốc|chán|nhàm chán|chán ngắt|không đáng tiền|uổng tiền|bị lỗi|hàng lỗi|lỗi|dỏm|rởm|đểu|fake|kém chất lượng|chất lượng kém|ôi thiu|thiu|đáng tiếc',
+  ],
+  [
+    -2,
+    'xấu|xấu xí|xấu hoắc|đắt|đắt đỏ|giá mắc|chặt chém|rẻ tiền|nhạt|nhạt nhẽo|mặn chát|ngọt gắt|nguội|nguội ngắt|thịt dai|tanh|khó hiểu|khó ăn|khó dùng|khó nghe|buồn ngủ|lag|giật lag|đơ|nóng ran|hao pin|tụt pin|pin tụt|rè|ồn ào|chật chội|chật hẹp|sơ sài|cẩu thả|làm ẩu|móp|móp méo|rách|trầy|trầy xước|xước|phai màu|không giống hình|không như hình|không đúng mô tả|sai màu|giao sai|giao thiếu|chờ lâu|đợi lâu|lâu quá|lâu lắc|nổi mẩn|kích ứng|ngứa|rát|lởm|dở tệ|đi trễ|không bắt máy',
+  ],
+  [-1.5, 'khó|tàm tạm|bình thường thôi|không như mong đợi|mỏng dính|tiếc'],
+  [
+    2,
+    'hợp lý|giá hợp lý|đáng tiền|đáng mua|đáng thử|chất lượng tốt|chất lượng cao|xịn|xịn xò|mượt|mượt mà|êm|êm ái|bền|pin trâu|sắc nét|thơm|thơm ngon|đậm đà|vừa ăn|giòn|tươi ngon|ngon miệng|ưng|thích|dễ thương|lễ phép|lịch sự|vui vẻ|vui tính|hài hước|mến khách|chuyên nghiệp|uy tín|kỹ lưỡng|tâm huyết|bổ ích|hữu ích|thú vị|hấp dẫn|sinh động|ấm cúng|yên tĩnh|thoáng mát|tiện nghi|sang trọng|xinh|xinh xắn|vừa vặn|vừa in|nhanh gọn|giao nhanh|ship nhanh|good|đáng đồng tiền',
+  ],
+  [1.5, 'rẻ|giá rẻ|đóng gói cẩn thận|gói cẩn thận'],
+  [
+    3,
+    'hoàn hảo|đỉnh|đỉnh cao|ngon tuyệt|siêu ngon|ưng ý|sẽ quay lại|sẽ ủng hộ|mười điểm|10 điểm|đáng đồng tiền bát gạo|vượt mong đợi|hơn mong đợi|tốt hơn mong đợi|rất đáng tiền',
+  ],
+  // Phrases that contain a tone word but carry none: matched first, as a whole, so the word inside is not read.
+  [0, 'xin lỗi|thắc mắc|giải thích|lời giải thích'],
 ];
 
 /** Words that flip the tone of what follows within a short window. */
@@ -73,6 +100,11 @@ export const MODIFIERS_BEFORE: Record<string, number> = {
   'có phần': 0.7,
   'một chút': 0.6,
   chút: 0.6,
+  siêu: 1.6,
+  cực: 1.7,
+  'khá là': 0.9,
+  'thật là': 1.3,
+  thiệt: 1.3,
 };
 export const MODIFIERS_AFTER: Record<string, number> = {
   quá: 1.5,
@@ -85,6 +117,9 @@ export const MODIFIERS_AFTER: Record<string, number> = {
   luôn: 1.2,
   'hết trơn': 1.5,
   'chút nào': 1.4,
+  'dã man': 1.6,
+  xỉu: 1.5,
+  'vô cùng': 1.6,
   'một chút': 0.6,
 };
 
@@ -100,6 +135,10 @@ export const CONTRASTS = new Set([
   'dzậy mà',
   'nhưng rồi',
   'có điều',
+  'chỉ có điều',
+  'mỗi tội',
+  'chỉ tiếc là',
+  'tiếc là',
   'ai ngờ',
   'không ngờ',
 ]);
@@ -152,6 +191,12 @@ export const EMOJI_WEIGHTS: Record<string, number> = {
   '🎉': 2,
   '💯': 2,
   '🌹': 1.5,
+  '😋': 2,
+  '🤩': 2.5,
+  '👌': 2,
+  '🤮': -3,
+  '💩': -2.5,
+  '😑': -1.5,
 };
 
 export interface LexiconEntry {
@@ -169,7 +214,7 @@ export const ENTRIES: LexiconEntry[] = GROUPS.flatMap(([weight, phrases]) =>
  * not trusted.
  */
 export const AMBIGUOUS_WITHOUT_DIACRITICS = new Set(
-  'cho toi do so dau doi hoi mat co be on than cat ban lam thu tien con nam nhieu moi tin hay bi sach duc hu om mui bui ton te kem'.split(
+  'cho toi do so dau doi hoi mat co be on than cat ban lam thu tien con nam nhieu moi tin hay bi sach duc hu om mui bui ton te kem dat re xin em ben ung kho man nhat mac loi hon lao chan moc dinh nguoi rat ngua gion deu tiec rach'.split(
     ' ',
   ),
 );
