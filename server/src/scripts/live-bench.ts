@@ -1,5 +1,7 @@
 // `npm run bench:live [-- --subscribers 1000,5000,10000 --clients 4 --events 20]`: the product's
-// live delivery against a raw `ws` broadcast floor, measured in the same run on the same clients.
+// live delivery against two raw `ws` floors, measured in the same run on the same clients: the
+// matched floor sends per event exactly the messages (count, sizes, recipients) the product
+// delivered; the broadcast floor sends one board-sized message to every socket.
 // The product runs in a child process on a scratch database (on DATABASE_URL's server when set,
 // else an embedded PostgreSQL); client processes open one socket per subscriber with a mix of
 // audiences; each event's deliveries are timed from the mutation's send. Exit code 1 when a
@@ -10,8 +12,9 @@ import { openScratchDatabase, type ScratchDatabase } from '../db/scratch.js';
 import { createLogger } from '../shared/logger.js';
 import { forkChild } from './live-bench/children.js';
 import type { ChildLink } from './live-bench/ipc.js';
+import { messagesOf } from './live-bench/plan.js';
 import { floorPhase, productPhase, type Options } from './live-bench/phases.js';
-import { failed, table, type Phase } from './live-bench/report.js';
+import { failed, table, type Floors } from './live-bench/report.js';
 
 const FLAGS = {
   subscribers: '1000',
@@ -24,6 +27,7 @@ const FLAGS = {
   'server-env': '', // extra product configuration, KEY=VALUE,KEY=VALUE (e.g. a raised socket limit)
   'one-address': 'false', // all sockets from 127.0.0.1 instead of 127.0.0.2–251
   'skip-floor': 'false',
+  floor: 'both', // matched | broadcast | both
   profile: '', // write the product's CPU profile of the event phase to this .cpuprofile file
 };
 type Flag = keyof typeof FLAGS;
@@ -46,6 +50,8 @@ const clientCount = Number(args.clients);
 if (counts.some((n) => !Number.isInteger(n) || n < 20) || !(clientCount >= 1)) {
   throw new Error('--subscribers takes whole numbers of at least 20, comma-separated; --clients at least 1');
 }
+if (!['matched', 'broadcast', 'both'].includes(args.floor)) throw new Error('--floor takes matched, broadcast or both');
+const runs = (floor: keyof Floors) => args['skip-floor'] !== 'true' && [floor, 'both'].includes(args.floor);
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const options: Options = {
   events: Number(args.events),
@@ -112,10 +118,16 @@ try {
     const database = await openScratchDatabase(`bench_live_${process.pid}_${n}`, serverUrl, pgLog);
     databases.push(database);
     const product = await productPhase(n, database.url, clients, track, options);
-    const floor: Phase | undefined =
-      args['skip-floor'] === 'true'
-        ? undefined
-        : await floorPhase(n, Math.round(product.boardBytes), clients, track, options);
+    const floors: Floors = {};
+    if (runs('matched')) {
+      const messages = product.plan.map(messagesOf).reduce((sum, count) => sum + count, 0);
+      log(`matched floor: ${messages} messages over ${options.events} events, as the product delivered them`);
+      floors.matched = await floorPhase(n, { kind: 'matched', plan: product.plan }, clients, track, options);
+    }
+    if (runs('broadcast')) {
+      const work = { kind: 'broadcast', bytes: Math.round(product.boardBytes) } as const;
+      floors.broadcast = await floorPhase(n, work, clients, track, options);
+    }
     const mix = product.actions.reduce<Record<string, number>>(
       (sum, action) => ({ ...sum, [action.kind]: (sum[action.kind] ?? 0) + 1 }),
       {},
@@ -125,12 +137,13 @@ try {
     )
       .map(([kind, count]) => `${count} ${kind}`)
       .join(', ')}), board message ${Math.round(product.boardBytes)} bytes`;
-    const printed = table(title, product.phase, floor);
+    const printed = table(title, product.phase, floors);
     console.log(`\n${printed}\n`);
     tables.push(printed);
     for (const [name, phase] of [
       ['product', product.phase],
-      ['floor', floor],
+      ['matched floor', floors.matched],
+      ['broadcast floor', floors.broadcast],
     ] as const) {
       if (!phase || !failed(phase.outcome)) continue;
       exitCode = 1;

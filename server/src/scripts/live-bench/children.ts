@@ -20,13 +20,12 @@ export function forkChild(name: string, file: string, env: Record<string, string
   return new ChildLink(name, child);
 }
 
-export async function progressOf(clients: ChildLink[], cursor?: string): Promise<Progress> {
-  const all = await Promise.all(clients.map((client) => client.call<Progress>('progress', { cursor })));
+export async function progressOf(clients: ChildLink[]): Promise<Progress> {
+  const all = await Promise.all(clients.map((client) => client.call<Progress>('progress')));
   return all.reduce((sum, one) => ({
     open: sum.open + one.open,
     received: sum.received + one.received,
     ready: sum.ready + one.ready,
-    ofCursor: sum.ofCursor + one.ofCursor,
     problems: sum.problems + one.problems,
     firstProblems: [...sum.firstProblems, ...one.firstProblems].slice(0, 5),
   }));
@@ -38,11 +37,10 @@ export async function waitFor(
   done: (progress: Progress) => boolean,
   what: string,
   timeoutMs: number,
-  cursor?: string,
 ): Promise<Progress> {
   const started = now();
   for (;;) {
-    const progress = await progressOf(clients, cursor);
+    const progress = await progressOf(clients);
     if (done(progress)) return progress;
     if (progress.problems > 0) {
       throw new Error(

@@ -18,7 +18,7 @@ export interface SubscriberSpec {
 
 export interface OpenRequest {
   url: string;
-  /** graphql-ws subscribers for the product; for the floor, only how many plain sockets. */
+  /** graphql-ws subscribers for the product; for the floor, the keys of its plain sockets. */
   specs?: SubscriberSpec[];
   plain?: { keys: number[] };
   concurrency: number;
@@ -30,8 +30,6 @@ export interface Progress {
   open: number;
   received: number;
   ready: number;
-  /** Receipts of the asked cursor, when one was asked. */
-  ofCursor: number;
   problems: number;
   firstProblems: string[];
 }
@@ -40,6 +38,8 @@ export interface SubscriberResult {
   key: number;
   cursors: string[];
   times: number[];
+  /** The byte length of each message, beside its cursor: the matched floor sends the same. */
+  sizes: number[];
 }
 
 interface Subscriber {
@@ -48,13 +48,13 @@ interface Subscriber {
   ready: number;
   cursors: string[];
   times: number[];
+  sizes: number[];
 }
 
 const now = () => performance.timeOrigin + performance.now();
 const HANDSHAKE_TIMEOUT_MS = 60_000;
 
 let subscribers: Subscriber[] = [];
-const perCursor = new Map<string, number>();
 const problems: string[] = [];
 let problemCount = 0;
 let boardBytes = { sum: 0, count: 0 };
@@ -65,12 +65,17 @@ function problem(key: number, what: string) {
   if (problems.length < 20) problems.push(`subscriber ${key}: ${what}`);
 }
 
-function record(subscriber: Subscriber, time: number, data: Record<string, { cursor?: string }> | undefined) {
+function record(
+  subscriber: Subscriber,
+  time: number,
+  bytes: number,
+  data: Record<string, { cursor?: string }> | undefined,
+) {
   const event = data && Object.values(data)[0];
   if (!event?.cursor) return problem(subscriber.key, `a result without a cursor: ${JSON.stringify(data)}`);
   subscriber.cursors.push(event.cursor);
   subscriber.times.push(time);
-  perCursor.set(event.cursor, (perCursor.get(event.cursor) ?? 0) + 1);
+  subscriber.sizes.push(bytes);
 }
 
 /** Opens one socket and resolves when it can carry events (ack received, or open for the floor). */
@@ -81,7 +86,7 @@ function connect(url: string, key: number, spec: SubscriberSpec | undefined, spr
       handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
       ...(spread ? { localAddress: `127.0.0.${2 + (key % 250)}` } : {}),
     });
-    const subscriber: Subscriber = { key, socket, ready: spec?.ready ?? 0, cursors: [], times: [] };
+    const subscriber: Subscriber = { key, socket, ready: spec?.ready ?? 0, cursors: [], times: [], sizes: [] };
     const timer = setTimeout(() => {
       socket.terminate();
       reject(new Error(`subscriber ${key}: no ${spec ? 'connection_ack' : 'open'} within 60 s`));
@@ -102,7 +107,7 @@ function connect(url: string, key: number, spec: SubscriberSpec | undefined, spr
         if (payload.data && 'boardEvents' in payload.data) {
           boardBytes = { sum: boardBytes.sum + raw.length, count: boardBytes.count + 1 };
         }
-        record(subscriber, time, payload.data);
+        record(subscriber, time, raw.length, payload.data);
       } else if (message.type === 'connection_ack' && spec) {
         socket.send(
           JSON.stringify({ id: '1', type: 'subscribe', payload: { query: spec.query, variables: spec.variables } }),
@@ -130,7 +135,10 @@ async function open(request: OpenRequest): Promise<number> {
   closing = false;
   const jobs: Array<() => Promise<void>> = request.specs
     ? request.specs.map((spec) => () => connect(request.url, spec.key, spec, request.spreadAddresses))
-    : (request.plain?.keys ?? []).map((key) => () => connect(request.url, key, undefined, request.spreadAddresses));
+    : // The floor maps its sockets to subscriber keys by this query parameter.
+      (request.plain?.keys ?? []).map(
+        (key) => () => connect(`${request.url}/?key=${key}`, key, undefined, request.spreadAddresses),
+      );
   let failures = 0;
   const worker = async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
@@ -145,12 +153,11 @@ async function open(request: OpenRequest): Promise<number> {
   return subscribers.length;
 }
 
-function progress({ cursor }: { cursor?: string } = {}): Progress {
+function progress(): Progress {
   return {
     open: subscribers.filter((subscriber) => subscriber.socket.readyState === WebSocket.OPEN).length,
     received: subscribers.reduce((sum, subscriber) => sum + subscriber.cursors.length, 0),
     ready: subscribers.filter((subscriber) => subscriber.cursors.length >= subscriber.ready).length,
-    ofCursor: cursor ? (perCursor.get(cursor) ?? 0) : 0,
     problems: problemCount,
     firstProblems: problems.slice(0, 5),
   };
@@ -172,7 +179,6 @@ async function close(): Promise<void> {
   );
   await Promise.all(closed);
   subscribers = [];
-  perCursor.clear();
   problems.length = 0;
   problemCount = 0;
   boardBytes = { sum: 0, count: 0 };
@@ -183,7 +189,7 @@ serveParent(
     open,
     progress,
     results: (): { subscribers: SubscriberResult[]; boardBytes: typeof boardBytes } => ({
-      subscribers: subscribers.map(({ key, cursors, times }) => ({ key, cursors, times })),
+      subscribers: subscribers.map(({ key, cursors, times, sizes }) => ({ key, cursors, times, sizes })),
       boardBytes,
     }),
     close,

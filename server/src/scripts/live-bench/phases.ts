@@ -1,9 +1,10 @@
-// The two measured phases of one N: the product, then the raw-ws floor, on the same clients.
+// The measured phases of one N: the product, then the raw-ws floors (matched, broadcast), on the same clients.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OpenRequest, SubscriberResult } from './client.js';
 import { forkChild, now, progressOf, settle, waitFor } from './children.js';
 import type { ChildLink, Probe } from './ipc.js';
+import { matchedDeliveries, messagesOf, sendPlan, type EventPlan } from './plan.js';
 import { analyse, type Phase } from './report.js';
 import {
   Api,
@@ -174,15 +175,36 @@ export async function productPhase(
   await Promise.all(clients.map((client) => client.call('close', {}, 60_000)));
   await server.stop();
   const phase: Phase = { outcome, events: options.events, before, subscribed, start, end };
-  return { phase, boardBytes, actions };
+  return { phase, boardBytes, actions, plan: sendPlan(results, eventOf, options.events) };
 }
 
-export async function floorPhase(n: number, bytes: number, clients: ChildLink[], track: Track, options: Options) {
+/** The matched floor replays the product's deliveries; the broadcast floor sends `bytes` to every socket. */
+export type FloorWork = { kind: 'matched'; plan: EventPlan[] } | { kind: 'broadcast'; bytes: number };
+
+/** For `analyse` and the wait after each trigger: cursors by subscriber and by event, messages per event. */
+function floorDeliveries(n: number, work: FloorWork, events: number) {
+  if (work.kind === 'matched') {
+    const { expected, eventOf } = matchedDeliveries(work.plan);
+    const none = new Set<string>();
+    return { expected: (key: number) => expected.get(key) ?? none, eventOf, messages: work.plan.map(messagesOf) };
+  }
+  const cursors = Array.from({ length: events }, (_, index) => `floor-${index}`);
+  const all = new Set(cursors);
+  return {
+    expected: () => all,
+    eventOf: new Map(cursors.map((cursor, index) => [cursor, index])),
+    messages: cursors.map(() => n),
+  };
+}
+
+export async function floorPhase(n: number, work: FloorWork, clients: ChildLink[], track: Track, options: Options) {
   const { log } = options;
-  const floor = track(forkChild('floor server', './floor-server.ts'));
+  const floor = track(forkChild(`${work.kind} floor server`, './floor-server.ts'));
   const { port } = await floor.ready(60_000);
+  const deliveries = floorDeliveries(n, work, options.events);
+  if (work.kind === 'matched') await floor.call('plan', work.plan, 120_000);
   const before = await floor.call<Probe>('probe', { gc: true });
-  log(`floor: opening ${n} sockets`);
+  log(`${work.kind} floor: opening ${n} sockets`);
   const keys = Array.from({ length: n }, (_, key) => key);
   await openAll(
     clients,
@@ -198,27 +220,22 @@ export async function floorPhase(n: number, bytes: number, clients: ChildLink[],
   const sentAt: number[] = [];
   const start = await floor.call<Probe>('probe', { gc: true });
   for (let index = 0; index < options.events; index += 1) {
-    const cursor = `floor-${index}`;
+    const { received } = await progressOf(clients);
     sentAt.push(now());
-    await floor.call('broadcast', { cursor, bytes });
+    if (work.kind === 'matched') await floor.call('matched', { event: index });
+    else await floor.call('broadcast', { cursor: `floor-${index}`, bytes: work.bytes });
     await waitFor(
       clients,
-      (progress) => progress.ofCursor === n,
-      `broadcast ${index + 1} to arrive`,
+      (progress) => progress.received >= received + deliveries.messages[index]!,
+      `${work.kind} event ${index + 1} to arrive`,
       options.eventTimeoutMs,
-      cursor,
     );
     const wait = sentAt[index]! + options.gapMs - now();
     if (wait > 0) await sleep(wait);
   }
   const end = await floor.call<Probe>('probe');
   const { results } = await collect(clients);
-  const all = new Set(sentAt.map((_, index) => `floor-${index}`));
-  const outcome = analyse(results, {
-    expected: () => all,
-    eventOf: new Map(sentAt.map((_, index) => [`floor-${index}`, index])),
-    sentAt,
-  });
+  const outcome = analyse(results, { expected: deliveries.expected, eventOf: deliveries.eventOf, sentAt });
   await Promise.all(clients.map((client) => client.call('close', {}, 60_000)));
   await floor.stop();
   const phase: Phase = { outcome, events: options.events, before, subscribed, start, end };

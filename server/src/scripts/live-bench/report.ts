@@ -1,5 +1,5 @@
 // Turns what the clients received into the numbers the bench prints: latency from the send,
-// lost, duplicated and leaked deliveries, and the product-against-floor table.
+// lost, duplicated and leaked deliveries, and the product-against-floors table.
 import type { SubscriberResult } from './client.js';
 import type { Probe } from './ipc.js';
 
@@ -16,6 +16,8 @@ export interface Delivery {
 export interface Outcome {
   subscribers: number;
   expected: number;
+  /** Deliveries of the timed events received as expected (replays are expected, not timed). */
+  timed: number;
   received: number;
   lost: number;
   duplicated: number;
@@ -78,6 +80,7 @@ export function analyse(results: SubscriberResult[], delivery: Delivery): Outcom
   return {
     subscribers: results.length,
     ...outcome,
+    timed: latencies.length,
     leaks,
     losses,
     p50: percentile(latencies, 50),
@@ -99,29 +102,51 @@ function format(value: number, digits = 0): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
 
-/** One table per N: the product beside the floor, with ratios where a ratio means something. */
-export function table(title: string, product: Phase, floor: Phase | undefined): string {
-  const rows: Array<[string, number, number | undefined, number, boolean]> = [
-    ['delivery p50 (ms)', product.outcome.p50, floor?.outcome.p50, 0, true],
-    ['delivery p99 (ms)', product.outcome.p99, floor?.outcome.p99, 0, true],
-    ['last client, median event (ms)', product.outcome.lastMedian, floor?.outcome.lastMedian, 0, true],
-    ['last client, worst event (ms)', product.outcome.lastWorst, floor?.outcome.lastWorst, 0, true],
-    ['RSS per socket (KB)', rssPerSocket(product), floor && rssPerSocket(floor), 1, true],
-    ['server CPU per event (ms)', cpuPerEvent(product), floor && cpuPerEvent(floor), 0, true],
-    ['SQL statements per event', sqlPerEvent(product), undefined, 1, false],
-    ['deliveries expected', product.outcome.expected, floor?.outcome.expected, 0, false],
-    ['lost', product.outcome.lost, floor?.outcome.lost, 0, false],
-    ['duplicated', product.outcome.duplicated, floor?.outcome.duplicated, 0, false],
-    ['leaked', product.outcome.leaked, floor?.outcome.leaked, 0, false],
-  ];
-  const lines = [
-    title,
-    `${''.padEnd(32)}${'product'.padStart(12)}${'raw ws floor'.padStart(14)}${'ratio'.padStart(9)}`,
-  ];
-  for (const [label, mine, theirs, digits, ratio] of rows) {
-    const ratioText = ratio && theirs !== undefined && theirs > 0 && mine >= 0 ? `${(mine / theirs).toFixed(1)}×` : '';
+export interface Floors {
+  matched?: Phase;
+  broadcast?: Phase;
+}
+
+type Row = [label: string, value: (phase: Phase) => number, digits: number, floors: 'ratio' | 'value' | 'none'];
+const ROWS: Row[] = [
+  ['delivery p50 (ms)', (phase) => phase.outcome.p50, 0, 'ratio'],
+  ['delivery p99 (ms)', (phase) => phase.outcome.p99, 0, 'ratio'],
+  ['last client, median event (ms)', (phase) => phase.outcome.lastMedian, 0, 'ratio'],
+  ['last client, worst event (ms)', (phase) => phase.outcome.lastWorst, 0, 'ratio'],
+  ['RSS per socket (KB)', rssPerSocket, 1, 'ratio'],
+  ['server CPU per event (ms)', cpuPerEvent, 0, 'ratio'],
+  ['SQL statements per event', sqlPerEvent, 1, 'none'],
+  ['deliveries expected', (phase) => phase.outcome.expected, 0, 'value'],
+  ['deliveries timed', (phase) => phase.outcome.timed, 0, 'value'],
+  ['lost', (phase) => phase.outcome.lost, 0, 'value'],
+  ['duplicated', (phase) => phase.outcome.duplicated, 0, 'value'],
+  ['leaked', (phase) => phase.outcome.leaked, 0, 'none'],
+];
+const WIDTHS = [32, 12, 15, 17, 15, 17];
+
+/** One table per N: the product beside the matched and the broadcast floor, with ratios where they mean something. */
+export function table(title: string, product: Phase, floors: Floors): string {
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) => (index ? cell.padStart(WIDTHS[index]!) : cell.padEnd(WIDTHS[0]!)))
+      .join('')
+      .trimEnd();
+  const lines = [title, line(['', 'product', 'matched floor', 'broadcast floor', 'prod/matched', 'prod/broadcast'])];
+  for (const [label, value, digits, kind] of ROWS) {
+    const mine = value(product);
+    const theirs = [floors.matched, floors.broadcast].map((floor) =>
+      floor && kind !== 'none' ? value(floor) : undefined,
+    );
+    const ratios = theirs.map((other) =>
+      kind === 'ratio' && other !== undefined && other > 0 && mine >= 0 ? `${(mine / other).toFixed(1)}×` : '',
+    );
     lines.push(
-      `${label.padEnd(32)}${format(mine, digits).padStart(12)}${(theirs === undefined ? '—' : format(theirs, digits)).padStart(14)}${ratioText.padStart(9)}`,
+      line([
+        label,
+        format(mine, digits),
+        ...theirs.map((other) => (other === undefined ? '—' : format(other, digits))),
+        ...ratios,
+      ]),
     );
   }
   return lines.join('\n');
