@@ -38,15 +38,11 @@ class Tap {
     this.stream = new LiveSubscription(channel.subscriptionId, channel.sink, () => onFinish(this));
   }
 
-  /** The subscriber's rights on a thread in its current scope, decided again only when it changes. */
-  accessTo(scope: ThreadScope): ThreadAccess {
+  /** A thread follower's rights in the thread's current scope, decided again only when it changes. */
+  accessTo(scope: ThreadScope, follow: Extract<Follow, { kind: 'thread' }>): ThreadAccess {
     const key = `${scope.isPublic}|${scope.authorId}|${scope.unitId}|${scope.escalatedToId}`;
     if (key !== this.scopeKey || !this.access) {
-      const { follow } = this;
-      this.access =
-        follow.kind === 'thread'
-          ? threadAccess(scope, follow.viewer, follow.grant)
-          : { read: true, internal: true, officer: false, author: false };
+      this.access = threadAccess(scope, follow.viewer, follow.grant);
       this.scopeKey = key;
     }
     return this.access;
@@ -123,14 +119,6 @@ export class ThreadEventHub {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unlisten?.();
-  }
-
-  /** How many subscribers this instance serves. */
-  get size(): number {
-    let count = this.board.size + this.everyInbox.size;
-    for (const taps of this.inboxes.values()) count += taps.size;
-    for (const taps of this.threads.values()) count += taps.size;
-    return count;
   }
 
   /**
@@ -267,8 +255,8 @@ export class ThreadEventHub {
       for (const tap of (unitId && this.inboxes.get(unitId)) || []) add(tap, 'staff');
     }
     for (const tap of this.threads.get(event.thread.id) ?? []) {
-      if (outbox.ending(tap)) continue;
-      const access = tap.accessTo(scope);
+      if (outbox.ending(tap) || tap.follow.kind !== 'thread') continue;
+      const access = tap.accessTo(scope, tap.follow);
       if (!access.read) outbox.end(tap);
       else if (access.internal || !event.internal) add(tap, access.internal ? 'staff' : 'public');
     }

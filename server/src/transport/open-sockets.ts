@@ -71,14 +71,14 @@ export class OpenSocket implements LiveSink {
   signIn(token: string, account: SocketAccount): void {
     this.token = token;
     this.account = account;
-    // setTimeout takes at most 2^31-1 ms (about 24 days); a longer token is checked again then.
-    const wait = Math.min(account.expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
-    this.expiry = setTimeout(
-      () => {
-        if (Date.now() >= account.expiresAt.getTime()) this.close(SocketCloseCode.Forbidden, 'Token expired');
-      },
-      Math.max(0, wait),
-    ).unref();
+    this.closeAtExpiry(account.expiresAt);
+  }
+
+  /** setTimeout waits at most 2^31-1 ms (about 24 days), shorter than the longest JWT_TTL: wait again then. */
+  private closeAtExpiry(expiresAt: Date): void {
+    const wait = expiresAt.getTime() - Date.now();
+    if (wait <= 0) return this.close(SocketCloseCode.Forbidden, 'Token expired');
+    this.expiry = setTimeout(() => this.closeAtExpiry(expiresAt), Math.min(wait, 2 ** 31 - 1)).unref();
   }
 
   forget(): void {
@@ -120,10 +120,6 @@ export class OpenSockets {
     this.slices = Array.from({ length: heartbeatSeconds }, () => new Set<OpenSocket>());
     this.timers.push(setInterval(() => this.heartbeat(), 1000).unref());
     this.timers.push(setInterval(() => void this.checkAccounts(), limits.accountCheckSeconds * 1000).unref());
-  }
-
-  get size(): number {
-    return this.all.size;
   }
 
   /** Registers a new socket, or closes it at once when its address already has too many. */

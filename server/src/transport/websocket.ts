@@ -22,7 +22,6 @@ import { connectionTokenFrom, requestIdFrom, type ContextFactory } from '../shar
 import { OpenSockets, SocketCloseCode, type OpenSocket } from './open-sockets.js';
 
 export interface SocketServer {
-  sockets: OpenSockets;
   /** Closes every socket with 1012 so clients resume elsewhere, then stops the WebSocket server. */
   dispose(): Promise<void>;
 }
@@ -71,6 +70,8 @@ export function startSocketServer(options: {
     errors.map((error) => formatError(error.toJSON(), error, log));
   const plans = new LivePlans(schema, formatErrors);
   const sockets = new OpenSockets(config.live, services.bus, () => options.orm.em.fork(), log);
+  // Counted per instance, not in the shared RateLimits service: it protects this instance's CPU and
+  // pool, and a reconnect storm should not wait on a Redis round trip per subscribe.
   const subscribes = new RateLimiterMemory({ points: config.live.subscribesPer10s, duration: 10 });
 
   const server = makeServer<Record<string, unknown>, OpenSocket>({
@@ -149,7 +150,7 @@ export function startSocketServer(options: {
     server: httpServer,
     path: options.path,
     maxPayload: config.maxBodyBytes,
-    handleProtocols: (protocols) => handleProtocols(protocols),
+    handleProtocols,
   });
   wsServer.on('error', (error) => log.error({ err: error }, 'WebSocket server error'));
   wsServer.on('connection', (socket, request) => {
@@ -181,7 +182,6 @@ export function startSocketServer(options: {
   });
 
   return {
-    sockets,
     dispose: async () => {
       sockets.stop();
       sockets.closeAll(SocketCloseCode.ServiceRestart, 'Server restarting: reconnect and resume');

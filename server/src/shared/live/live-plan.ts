@@ -93,10 +93,6 @@ export class LivePlans {
     private readonly formatErrors: ErrorFormatter,
   ) {}
 
-  get size(): number {
-    return this.plans.size;
-  }
-
   acquire(
     query: string,
     document: DocumentNode,
