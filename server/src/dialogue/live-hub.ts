@@ -23,7 +23,7 @@ type Audience = 'public' | 'staff';
 class Tap {
   cursor = 0n;
   /** Events delivered while the subscriber still catches up from the log (null once it is live). */
-  held: Array<{ id: bigint; payload: string }> | null = [];
+  held: Array<{ id: bigint; payload: Buffer }> | null = [];
   private scopeKey = '';
   private access: ThreadAccess | undefined;
 
@@ -49,10 +49,10 @@ class Tap {
   }
 
   /**
-   * The frame to send for an event, once and in order; null when there is none now (already
+   * The payload to send for an event, once and in order; null when there is none now (already
    * sent, or held back while the subscriber still catches up: it gets it after its replay).
    */
-  take(id: bigint, payload: string): string | null {
+  take(id: bigint, payload: Buffer): Buffer | null {
     if (this.held) {
       if (this.held.length >= HELD_BACK) this.stream.fail(new Error('The live stream fell too far behind.'));
       else this.held.push({ id, payload });
@@ -60,7 +60,7 @@ class Tap {
     }
     if (id <= this.cursor) return null;
     this.cursor = id;
-    return this.stream.frame(payload);
+    return payload;
   }
 }
 
@@ -165,12 +165,12 @@ export class ThreadEventHub {
           const page = await replayPage(em, tap.follow, String(tap.cursor), String(upTo), PAGE);
           if (page === null) return tap.stream.end();
           const context = this.audienceContext(em);
-          const frames: string[] = [];
+          const payloads: Buffer[] = [];
           for (const event of page) {
-            frames.push(tap.stream.frame(await tap.plan.render(event, context)));
+            payloads.push(Buffer.from(await tap.plan.render(event, context)));
             tap.cursor = BigInt(event.id);
           }
-          if (frames.length > 0 && !tap.stream.closed) tap.stream.target.write(frames);
+          tap.stream.send(payloads);
           if (page.length < PAGE) return;
         }
       });
@@ -184,8 +184,7 @@ export class ThreadEventHub {
   private goLive(tap: Tap): void {
     const held = tap.held ?? [];
     tap.held = null;
-    const frames = held.map(({ id, payload }) => tap.take(id, payload)).filter((frame) => frame !== null);
-    if (frames.length > 0 && !tap.stream.closed) tap.stream.target.write(frames);
+    tap.stream.send(held.map(({ id, payload }) => tap.take(id, payload)).filter((payload) => payload !== null));
   }
 
   /** Reads what the log gained since the last read, once for the instance, and delivers it. */
@@ -219,8 +218,9 @@ export class ThreadEventHub {
   }
 
   /**
-   * Decides each event's audiences, renders each plan once per event and audience, then writes
-   * every socket's frames of the whole batch together (a post's POSTED and ROUTED in one write).
+   * Decides each event's audiences, renders and encodes each plan once per event and audience,
+   * then writes every socket's messages of the whole batch together (a post's POSTED and ROUTED
+   * in one write); the payload's bytes are shared by the whole audience.
    */
   private async deliver(events: ThreadEvent[], em: EntityManager): Promise<void> {
     const context = this.audienceContext(em);
@@ -229,7 +229,10 @@ export class ThreadEventHub {
       const groups = this.audiencesOf(event, outbox);
       this.position = BigInt(event.id);
       const rendered = await Promise.all(
-        [...groups.values()].map(async (group) => ({ group, payload: await group.plan.render(event, context) })),
+        [...groups.values()].map(async (group) => ({
+          group,
+          payload: Buffer.from(await group.plan.render(event, context)),
+        })),
       );
       const id = BigInt(event.id);
       for (const { group, payload } of rendered) {
@@ -265,20 +268,19 @@ export class ThreadEventHub {
 }
 
 /**
- * One batch's frames by subscriber, each subscriber's written together, then the streams that end.
- * (By subscriber rather than by socket: a page holds one or two subscriptions, and grouping by
- * socket would cost a map and arrays per socket on every batch.)
+ * One batch's payloads by subscriber, each subscriber's written together, then the streams that
+ * end. (By subscriber rather than by socket: a page holds one or two subscriptions, and grouping
+ * by socket would cost a map and arrays per socket on every batch.)
  */
 class Outbox {
-  private readonly frames = new Map<Tap, string | string[]>();
+  private readonly payloads = new Map<Tap, Buffer[]>();
   private readonly ended = new Set<Tap>();
 
-  add(tap: Tap, frame: string | null): void {
-    if (frame === null) return;
-    const queued = this.frames.get(tap);
-    if (queued === undefined) this.frames.set(tap, frame);
-    else if (typeof queued === 'string') this.frames.set(tap, [queued, frame]);
-    else queued.push(frame);
+  add(tap: Tap, payload: Buffer | null): void {
+    if (payload === null) return;
+    const queued = this.payloads.get(tap);
+    if (queued === undefined) this.payloads.set(tap, [payload]);
+    else queued.push(payload);
   }
 
   end(tap: Tap): void {
@@ -290,10 +292,8 @@ class Outbox {
   }
 
   flush(): void {
-    for (const [tap, frames] of this.frames) {
-      // A client may have completed its subscription while the batch rendered.
-      if (!tap.stream.closed) tap.stream.target.write(frames);
-    }
+    // A client may have completed its subscription while the batch rendered: send then refuses.
+    for (const [tap, payloads] of this.payloads) tap.stream.send(payloads);
     for (const tap of this.ended) tap.stream.end();
   }
 }

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CloseCode } from 'graphql-ws';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { LiveLimits } from '../config.js';
 import type { AccountNotice, EventBus } from '../shared/event-bus.js';
 import type { LiveSink } from '../shared/live/live-subscription.js';
 import type { Logger } from '../shared/logger.js';
+import { textFrames } from './text-frames.js';
 
 /** Close codes the server uses on the WebSocket, beside graphql-ws's own (4400, 4401, 4408 …). */
 export const SocketCloseCode = {
@@ -35,29 +37,26 @@ export class OpenSocket implements LiveSink {
   /** Which second of the heartbeat period pings this socket. */
   slot = 0;
   private expiry: NodeJS.Timeout | undefined;
+  /** ws keeps the TCP socket as `_socket`, set before a server emits 'connection' (see text-frames.ts). */
+  private readonly tcp: Socket | undefined;
 
   constructor(
     readonly socket: WebSocket,
     readonly address: string,
     private readonly maxBufferedBytes: number,
-  ) {}
+  ) {
+    this.tcp = (socket as unknown as { _socket?: Socket })._socket;
+  }
 
-  write(frames: string | readonly string[]): boolean {
+  write(head: Uint8Array, payloads: readonly Uint8Array[], tail: Uint8Array): boolean {
     if (this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(SocketCloseCode.SlowConsumer, 'Slow consumer: reconnect and resume from your last cursor');
       return false;
     }
-    // ws writes each message with its own system call; corking the TCP socket (ws keeps it as
-    // `_socket`, and corks around each frame itself) sends a batch of messages in one.
-    if (typeof frames === 'string') {
-      this.socket.send(frames);
-      return true;
-    }
-    const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    tcp?.cork();
-    for (const frame of frames) this.socket.send(frame);
-    tcp?.uncork();
+    const tcp = this.tcp;
+    if (tcp) tcp.write(textFrames(head, payloads, tail));
+    else for (const payload of payloads) this.socket.send(Buffer.concat([head, payload, tail]), { binary: false });
     return true;
   }
 

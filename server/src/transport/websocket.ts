@@ -150,6 +150,8 @@ export function startSocketServer(options: {
     server: httpServer,
     path: options.path,
     maxPayload: config.maxBodyBytes,
+    // Live deliveries are framed by text-frames.ts beside ws's sender, which compression would queue.
+    perMessageDeflate: false,
     handleProtocols,
   });
   wsServer.on('error', (error) => log.error({ err: error }, 'WebSocket server error'));

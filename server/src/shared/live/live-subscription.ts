@@ -1,12 +1,13 @@
 import type { LivePlan } from './live-plan.js';
 
-/** One socket, as the live hub sees it: frames already serialised go straight to it. */
+/** One socket, as the live hub sees it: messages already serialised go straight to it. */
 export interface LiveSink {
   /**
-   * Queues text frames, in order and together (one system call where the transport allows);
-   * false when the socket is closing or was just cut as a slow consumer.
+   * Queues one text message per payload, each `head + payload + tail` (UTF-8), in order and
+   * together (one system call where the transport allows); false when the socket is closing or
+   * was just cut as a slow consumer.
    */
-  write(frames: string | readonly string[]): boolean;
+  write(head: Uint8Array, payloads: readonly Uint8Array[], tail: Uint8Array): boolean;
 }
 
 /** What a WebSocket operation gives a live subscription: where to write and what to run. */
@@ -18,6 +19,7 @@ export interface LiveChannel {
 }
 
 const DONE: IteratorResult<never, undefined> = { done: true, value: undefined };
+const TAIL = Buffer.from('}');
 
 /**
  * The async iterator graphql-ws drives for a shared live subscription. It never yields: the hub
@@ -27,7 +29,8 @@ const DONE: IteratorResult<never, undefined> = { done: true, value: undefined };
  * right to follow (`end`, and graphql-ws sends `complete`) or the stream failed (`fail`).
  */
 export class LiveSubscription implements AsyncIterableIterator<never, undefined> {
-  private readonly prefix: string;
+  /** The bytes of a `next` message before its payload: the payload itself is shared by an audience. */
+  private readonly head: Buffer;
   private resolveNext: ((result: IteratorResult<never, undefined>) => void) | undefined;
   private rejectNext: ((error: unknown) => void) | undefined;
   private failure: unknown;
@@ -38,25 +41,16 @@ export class LiveSubscription implements AsyncIterableIterator<never, undefined>
     private readonly sink: LiveSink,
     private readonly onFinish: () => void,
   ) {
-    this.prefix = `{"id":${JSON.stringify(subscriptionId)},"type":"next","payload":`;
+    this.head = Buffer.from(`{"id":${JSON.stringify(subscriptionId)},"type":"next","payload":`);
   }
 
   get closed(): boolean {
     return this.finished;
   }
 
-  /** The `next` message around a payload serialised by the caller, for this subscription. */
-  frame(payload: string): string {
-    return `${this.prefix}${payload}}`;
-  }
-
-  get target(): LiveSink {
-    return this.sink;
-  }
-
-  /** Writes one `next` message at once; false once it cannot. */
-  send(payload: string): boolean {
-    return !this.finished && this.sink.write(this.frame(payload));
+  /** Writes one `next` message per payload (serialised JSON, UTF-8) at once; false once it cannot. */
+  send(payloads: readonly Uint8Array[]): boolean {
+    return !this.finished && payloads.length > 0 && this.sink.write(this.head, payloads, TAIL);
   }
 
   /** Ends the stream from the server side: graphql-ws tells the client it is complete. */
