@@ -62,6 +62,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         grants: new Set(),
       }),
       config.live.pollSeconds * 1000,
+      config.live.recentEvents,
     );
     limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
     const services: Services = {

@@ -36,6 +36,8 @@ export interface LiveLimits {
   accountCheckSeconds: number;
   /** How often each instance reads the event log without being told (a lost bus message). */
   pollSeconds: number;
+  /** Recent events each instance keeps, so that resuming subscribers catch up without a query. */
+  recentEvents: number;
 }
 
 /** Which hops may tell the client address through `X-Forwarded-For` (proxy-addr's trust function). */
@@ -253,6 +255,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBufferedBytes: integer('LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
       accountCheckSeconds: integer('LIVE_ACCOUNT_CHECK_SECONDS', 60, 1, 3600),
       pollSeconds: integer('LIVE_POLL_SECONDS', 5, 1, 3600),
+      recentEvents: integer('LIVE_RECENT_EVENTS', 2000, 0, 1_000_000),
     },
     trustProxySetting,
     trustProxy,

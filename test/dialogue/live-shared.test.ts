@@ -120,3 +120,114 @@ describe('shared live delivery', () => {
     expect(otherInbox.events).toEqual([]);
   });
 });
+
+describe("catching up from the hub's memory of recent events", () => {
+  it('costs the same SQL for 1 and for 200 pages resuming from a recent cursor', async () => {
+    const measure = async (subscribers: number) => {
+      const after = await eventsCursor();
+      // A page that stays open shows when the hub has read both posts.
+      const open = collect(server.socket(), BOARD, { after });
+      await post(server, dir, { place: 'LH.NB' });
+      await post(server, dir, { place: 'LH.PT' });
+      await open.until(4);
+      const streams: Array<ReturnType<typeof collect>> = [];
+      const statements = await statementsDuring(async () => {
+        let socket = server.socket();
+        for (let index = 0; index < subscribers; index += 1) {
+          if (index % 20 === 0) socket = server.socket();
+          streams.push(collect(socket, BOARD, { after }));
+        }
+        await Promise.all(streams.map((live) => live.until(4)));
+      });
+      for (const live of [open, ...streams]) {
+        expect(live.events.map((event) => event.type)).toEqual(['POSTED', 'ROUTED', 'POSTED', 'ROUTED']);
+        live.dispose();
+      }
+      return statements;
+    };
+    const one = await measure(1);
+    const many = await measure(200);
+    expect(many).toBe(one);
+  });
+
+  it('gives a resuming subscriber what a replay from the log gives, right by right', async () => {
+    const after = await eventsCursor();
+    const thread = await post(server, dir, { token: tokens.dan, isPublic: false, place: 'LH.NB' });
+    const afterPost = await eventsCursor();
+    const reply = (body: string, internal = false) =>
+      server.gql(REPLY, { token: tokens['lh.nb'], variables: { input: { threadId: thread.id, body, internal } } });
+    await reply('Ghi chú nội bộ: cần xác minh hiện trường', true);
+    await reply('Đơn vị đã tiếp nhận, sẽ kiểm tra trong tuần');
+    await server.gql('mutation ($input: TransferInput!) { transferThread(input: $input) { id } }', {
+      token: tokens['lh.nb'],
+      variables: { input: { threadId: thread.id, unitId: dir.unit('LH.KTHT'), reason: 'Thuộc thẩm quyền huyện' } },
+    });
+    await server.gql('mutation ($input: ChangeStatusInput!) { changeThreadStatus(input: $input) { id } }', {
+      token: tokens['lh.ktht'],
+      variables: { input: { threadId: thread.id, status: 'ACKNOWLEDGED' } },
+    });
+    await post(server, dir, { place: 'LH.PT' });
+    // This server has read everything above; it holds it in memory.
+    const live = collect(server.socket(), BOARD, { after });
+    await live.until(2);
+    live.dispose();
+
+    // A second instance on the same database that keeps no recent events: it replays from the log.
+    const fromLog = await startTestServer({
+      DATABASE_URL: server.app.orm.config.getClientUrl(),
+      LIVE_RECENT_EVENTS: '0',
+      OVERDUE_SCAN_SECONDS: '3600',
+    });
+    const ktht = tokens['lh.ktht']!;
+    const followers: Array<[string, string | undefined, string, Record<string, unknown>, string[]]> = [
+      ['the author', tokens.dan, THREAD_EVENTS, { id: thread.id }, ['MESSAGE', 'TRANSFERRED', 'STATUS_CHANGED']],
+      [
+        'an officer of the unit it went to',
+        ktht,
+        THREAD_EVENTS,
+        { id: thread.id },
+        ['INTERNAL_NOTE', 'MESSAGE', 'TRANSFERRED', 'STATUS_CHANGED'],
+      ],
+      [
+        'a monitor',
+        tokens.mttq,
+        THREAD_EVENTS,
+        { id: thread.id },
+        ['INTERNAL_NOTE', 'MESSAGE', 'TRANSFERRED', 'STATUS_CHANGED'],
+      ],
+      ['the board', undefined, BOARD, {}, ['POSTED', 'ROUTED']],
+      ["the public post's unit", tokens['lh.pt'], INBOX, { unitId: dir.unit('LH.PT') }, ['POSTED', 'ROUTED']],
+      [
+        'the unit it went to',
+        ktht,
+        INBOX,
+        { unitId: dir.unit('LH.KTHT') },
+        ['INTERNAL_NOTE', 'MESSAGE', 'TRANSFERRED', 'STATUS_CHANGED'],
+      ],
+      [
+        'every inbox',
+        tokens.mttq,
+        INBOX,
+        {},
+        ['INTERNAL_NOTE', 'MESSAGE', 'TRANSFERRED', 'STATUS_CHANGED', 'POSTED', 'ROUTED'],
+      ],
+    ];
+    for (const [who, token, query, variables, expected] of followers) {
+      const resume = async (instance: TestServer) => {
+        const stream = collect(instance.socket(token ? { authToken: token } : {}), query, {
+          ...variables,
+          after: afterPost,
+        });
+        await stream.until(expected.length);
+        stream.dispose();
+        return stream.events.map(({ cursor, type }) => ({ cursor, type }));
+      };
+      const memory = await resume(server);
+      expect(
+        memory.map((event) => event.type),
+        who,
+      ).toEqual(expected);
+      expect(await resume(fromLog), who).toEqual(memory);
+    }
+  }, 120_000);
+});

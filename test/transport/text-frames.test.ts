@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
+import * as ws from 'ws';
 import { textFrames } from '../../server/src/transport/text-frames.js';
+
+/** ws's frame parser, which @types/ws does not declare. */
+interface FrameReader {
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  write(bytes: Buffer, done: () => void): void;
+}
+const Receiver = (ws as unknown as { Receiver: new (options: { isServer: boolean }) => FrameReader }).Receiver;
 
 /** What a WebSocket client reads from the bytes: ws's own frame parser, as in every Node client. */
 function read(bytes: Buffer): Promise<string[]> {

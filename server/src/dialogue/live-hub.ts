@@ -5,8 +5,9 @@ import type { EventBus } from '../shared/event-bus.js';
 import { LiveSubscription, type LiveChannel } from '../shared/live/live-subscription.js';
 import type { LivePlan } from '../shared/live/live-plan.js';
 import type { Logger } from '../shared/logger.js';
+import { RecentEvents, replayRecent, type Audience, type RecentEvent } from './live-recent.js';
 import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
-import { threadAccess, type ThreadAccess, type ThreadScope } from './thread-access.js';
+import { NO_ACCESS, threadAccess, type ThreadAccess, type ThreadScope } from './thread-access.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { scopeOf } from './thread.service.js';
 
@@ -16,8 +17,6 @@ export const PAGE = 200;
 const HELD_BACK = 5_000;
 /** Replays that read the database at once on this instance; the rest queue, queries keep the pool. */
 const REPLAYS_AT_ONCE = 4;
-
-type Audience = 'public' | 'staff';
 
 /** One subscriber: what it follows, its plan, and how far it has been sent. */
 class Tap {
@@ -39,7 +38,9 @@ class Tap {
   }
 
   /** A thread follower's rights in the thread's current scope, decided again only when it changes. */
-  accessTo(scope: ThreadScope, follow: Extract<Follow, { kind: 'thread' }>): ThreadAccess {
+  accessTo(scope: ThreadScope): ThreadAccess {
+    const { follow } = this;
+    if (follow.kind !== 'thread') return NO_ACCESS;
     const key = `${scope.isPublic}|${scope.authorId}|${scope.unitId}|${scope.escalatedToId}`;
     if (key !== this.scopeKey || !this.access) {
       this.access = threadAccess(scope, follow.viewer, follow.grant);
@@ -78,8 +79,9 @@ class Tap {
  *
  * Exactly once and in order: the log's ids grow in commit order (see event-log.ts); the hub reads
  * them in order and a subscriber is sent an event only if its id is past the subscriber's cursor.
- * A subscriber joining with `after` catches up from the log with its own rights up to the hub's
- * position, while the hub holds back what it delivers meanwhile.
+ * A subscriber joining with `after` catches up to the hub's position with its own rights — from the
+ * hub's memory of recent events when it reaches back that far (live-recent.ts), else from the log —
+ * while the hub holds back what it delivers meanwhile.
  */
 export class ThreadEventHub {
   private readonly board = new Set<Tap>();
@@ -87,6 +89,7 @@ export class ThreadEventHub {
   private readonly inboxes = new Map<string, Set<Tap>>();
   private readonly threads = new Map<string, Set<Tap>>();
   private readonly replays = pLimit(REPLAYS_AT_ONCE);
+  private recent = new RecentEvents(0, 0n);
   /** The last event whose audiences were decided; joining subscribers catch up to here. */
   private position = 0n;
   private reading = false;
@@ -103,16 +106,37 @@ export class ThreadEventHub {
     private readonly audienceContext: (em: EntityManager) => Context,
     /** A safety net for a lost bus message: the log is read at least this often. */
     private readonly pollMs = 5_000,
+    /** Recent events kept for subscribers resuming from a recent cursor. */
+    private readonly recentEvents = 2_000,
   ) {}
 
   async start(): Promise<void> {
     this.unlisten = this.bus.listen('threads', () => this.pump());
-    this.position = BigInt(await latestCursor(this.orm.em.fork()));
+    const em = this.orm.em.fork();
+    this.position = BigInt(await latestCursor(em));
+    await this.remember(em);
     const poll = () => {
       this.pump();
       this.timer = setTimeout(poll, this.pollMs).unref();
     };
     this.timer = setTimeout(poll, this.pollMs).unref();
+  }
+
+  /** Loads the latest events up to the position, so that pages resuming after a restart catch up from memory. */
+  private async remember(em: EntityManager): Promise<void> {
+    if (this.recentEvents === 0) {
+      this.recent = new RecentEvents(0, this.position);
+      return;
+    }
+    const latest = await em.find(
+      ThreadEvent,
+      { id: { $lte: String(this.position) } },
+      { orderBy: { id: 'desc' }, limit: this.recentEvents, populate: ['thread', ...EVENT_RELATIONS] },
+    );
+    const oldest = latest.at(-1);
+    const complete = latest.length < this.recentEvents || !oldest ? 0n : BigInt(oldest.id) - 1n;
+    this.recent = new RecentEvents(this.recentEvents, complete);
+    for (const event of latest.reverse()) this.recent.add(event, scopeOf(event.thread));
   }
 
   stop(): void {
@@ -134,7 +158,9 @@ export class ThreadEventHub {
     const upTo = this.position;
     const from = after === null ? upTo : BigInt(after);
     tap.cursor = from;
-    if (from < upTo) void this.catchUp(tap, upTo);
+    const recent = from < upTo ? this.recent.between(from, upTo) : null;
+    if (recent) void this.catchUpRecent(tap, recent, upTo);
+    else if (from < upTo) void this.catchUp(tap, upTo);
     else this.goLive(tap);
     return tap.stream;
   }
@@ -179,6 +205,35 @@ export class ThreadEventHub {
       this.log.warn({ err: error }, 'a live stream could not catch up');
       tap.stream.fail(error);
     }
+  }
+
+  private async catchUpRecent(tap: Tap, entries: RecentEvent[], upTo: bigint): Promise<void> {
+    try {
+      const replayed = replayRecent(entries, tap.follow, (scope) => tap.accessTo(scope));
+      if (replayed === null) return tap.stream.end();
+      const context = this.audienceContext(this.orm.em.fork());
+      const payloads = await Promise.all(
+        replayed.map(({ entry, audience }) => this.render(entry, audience, tap.plan, context)),
+      );
+      tap.cursor = upTo;
+      tap.stream.send(payloads);
+      this.goLive(tap);
+    } catch (error) {
+      this.log.warn({ err: error }, 'a live stream could not catch up');
+      tap.stream.fail(error);
+    }
+  }
+
+  /** An event's payload for an audience and plan, rendered once and kept with the event. */
+  private render(entry: RecentEvent, audience: Audience, plan: LivePlan, context: Context): Promise<Buffer> {
+    const key = renderKey(audience, plan);
+    let payload = entry.rendered.get(key);
+    if (!payload) {
+      payload = plan.render(entry.event, context).then((text) => Buffer.from(text));
+      entry.rendered.set(key, payload);
+      payload.catch(() => entry.rendered.delete(key));
+    }
+    return payload;
   }
 
   private goLive(tap: Tap): void {
@@ -226,30 +281,30 @@ export class ThreadEventHub {
     const context = this.audienceContext(em);
     const outbox = new Outbox();
     for (const event of events) {
-      const groups = this.audiencesOf(event, outbox);
-      this.position = BigInt(event.id);
+      const scope = scopeOf(event.thread);
+      const entry = this.recent.add(event, scope);
+      const groups = this.audiencesOf(event, scope, outbox);
+      this.position = entry.id;
       const rendered = await Promise.all(
         [...groups.values()].map(async (group) => ({
           group,
-          payload: Buffer.from(await group.plan.render(event, context)),
+          payload: await this.render(entry, group.audience, group.plan, context),
         })),
       );
-      const id = BigInt(event.id);
       for (const { group, payload } of rendered) {
-        for (const tap of group.taps) outbox.add(tap, tap.take(id, payload));
+        for (const tap of group.taps) outbox.add(tap, tap.take(entry.id, payload));
       }
     }
     outbox.flush();
   }
 
   /** Who may see this event, grouped by plan and audience; streams that lost the right end after the batch. */
-  private audiencesOf(event: ThreadEvent, outbox: Outbox) {
-    const scope = scopeOf(event.thread);
-    const groups = new Map<string, { plan: LivePlan; taps: Tap[] }>();
+  private audiencesOf(event: ThreadEvent, scope: ThreadScope, outbox: Outbox) {
+    const groups = new Map<string, { plan: LivePlan; audience: Audience; taps: Tap[] }>();
     const add = (tap: Tap, audience: Audience) => {
-      const key = `${audience}\u0000${tap.plan.key}`;
+      const key = renderKey(audience, tap.plan);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { plan: tap.plan, taps: [] }));
+      if (!group) groups.set(key, (group = { plan: tap.plan, audience, taps: [] }));
       group.taps.push(tap);
     };
     if (scope.isPublic && !event.internal) for (const tap of this.board) add(tap, 'public');
@@ -259,12 +314,17 @@ export class ThreadEventHub {
     }
     for (const tap of this.threads.get(event.thread.id) ?? []) {
       if (outbox.ending(tap) || tap.follow.kind !== 'thread') continue;
-      const access = tap.accessTo(scope, tap.follow);
+      const access = tap.accessTo(scope);
       if (!access.read) outbox.end(tap);
       else if (access.internal || !event.internal) add(tap, access.internal ? 'staff' : 'public');
     }
     return groups;
   }
+}
+
+/** An audience and a plan: what one rendering of an event serves. */
+function renderKey(audience: Audience, plan: LivePlan): string {
+  return `${audience}\u0000${plan.key}`;
 }
 
 /**
