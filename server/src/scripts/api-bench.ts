@@ -28,6 +28,7 @@ const FLAGS = {
   concurrency: '1,50',
   seconds: '10',
   warmup: '2',
+  timeout: '30', // seconds a request may take before autocannon counts it failed
   workloads: WORKLOADS.join(','),
   fresh: 'false',
   'officer-unit': 'LH.NB', // the officer whose inbox is read, by unit code
@@ -54,6 +55,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error('--thre
 if (workloads.some((name) => !WORKLOADS.includes(name))) throw new Error(`--workloads: ${WORKLOADS.join(', ')}`);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
+const timeout = Number(args.timeout);
 const say = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const pgLog = createLogger('warn');
 
@@ -186,16 +188,14 @@ async function runSize(serverUrl: string, threads: number): Promise<Row[]> {
             server: product,
           },
           connections,
-          seconds,
-          warmup,
+          { seconds, warmup, timeout },
           db,
         );
         await quiet(product);
         const floorFigures = await measure(
           { url: `http://127.0.0.1:${floorPort}/floor/${workload}`, headers: {}, body: () => body, server: floor },
           connections,
-          seconds,
-          warmup,
+          { seconds, warmup, timeout },
           db,
         );
         const row = { workload, connections, product: productFigures, floor: floorFigures, statements };

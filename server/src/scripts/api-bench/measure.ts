@@ -47,12 +47,14 @@ export interface Target {
   server: ChildLink;
 }
 
-/** Runs autocannon for `seconds` with `connections` clients; warms up for `warmup` seconds first. */
+/**
+ * Runs autocannon for `seconds` with `connections` clients, after `warmup` seconds unmeasured; a
+ * request unanswered after `timeout` seconds counts as failed.
+ */
 export async function measure(
   target: Target,
   connections: number,
-  seconds: number,
-  warmup: number,
+  { seconds, warmup, timeout }: { seconds: number; warmup: number; timeout: number },
   db: { admin: pg.Client; name: string; local: boolean },
 ): Promise<Figures> {
   const run = (duration: number) =>
@@ -61,6 +63,7 @@ export async function measure(
       method: 'POST',
       connections,
       duration,
+      timeout,
       headers: { 'content-type': 'application/json', ...target.headers },
       requests: [{ setupRequest: (request) => ({ ...request, body: target.body() }) }],
     });
