@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
 import type { User } from '../accounts/user.entity.js';
@@ -16,6 +16,24 @@ import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
 
+/**
+ * The lists' keyset orders, and the index each is served by (thread.entity.ts; plans read with
+ * EXPLAIN (ANALYZE, BUFFERS) at 1M threads, test/dialogue/query-plans.test.ts keeps them):
+ * - the anonymous board, NEWEST: Index Scan Backward on threads_public_created (created_at, id)
+ *   WHERE is_public, stops after the page; its capped count an Index Only Scan of 1,001 entries (1 ms;
+ *   the exact count was a parallel Seq Scan of the table, 2.7 s);
+ * - a signed-in viewer's board, NEWEST: threads_created_at_id_index backward, the visibility
+ *   predicate as a filter (most threads are public, so the page is found in a few dozen rows);
+ * - a unit's inbox (filter unitId), DEADLINE or NEWEST: Index Scan on threads_unit_deadline or
+ *   threads_unit_created (unit_id, answer_due_at | created_at, id), which carry the visibility
+ *   predicate's columns so the capped count is index-only (it was a bitmap scan of all the unit's
+ *   threads and a top-N sort: 1.5 s at 1M);
+ * - every thread by DEADLINE (a monitor's inbox): threads_deadline (answer_due_at, id);
+ * - MOST_SUPPORTED: threads_supported (support_count, created_at, id), backward;
+ * - a field or a commune: the same order index with the filter, or (category_id | place_id,
+ *   created_at); search: the order index filtered while words are common, the trigram GIN index
+ *   (threads_search_text_trgm) and a sort of its few matches when rare, as the planner estimates.
+ */
 const ORDERS = {
   [ThreadOrder.NEWEST]: { createdAt: 'desc', id: 'desc' },
   [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },
@@ -84,6 +102,28 @@ async function placeAndBelow(em: EntityManager, placeId: string): Promise<string
   return found;
 }
 
+/** Where totalCount stops counting (see ThreadConnection.totalCount). */
+export const TOTAL_COUNT_CAP = 1000;
+
+/**
+ * How many threads match, up to TOTAL_COUNT_CAP + 1: the matches are read in the list's own order
+ * and the count stops there, so it walks the index that serves the page (see the thread entity's
+ * indexes) and reads at most CAP + 1 entries, whatever the table's size. An exact count(*) over
+ * every public thread read the whole table on each page load: 2.7 s at 1M threads.
+ */
+async function cappedCount(em: EntityManager, conditions: FilterQuery<Thread>[], order: ThreadOrder) {
+  const matches = em
+    .createQueryBuilder(Thread, 't0')
+    .select(raw('1'))
+    .where({ $and: conditions })
+    .orderBy(ORDERS[order])
+    .limit(TOTAL_COUNT_CAP + 1)
+    .getKnexQuery();
+  const counted = em.getKnex().count({ count: '*' }).from(matches.as('matches'));
+  const [row] = await em.getConnection().execute<Array<{ count: string | number }>>(counted);
+  return Number(row?.count ?? 0);
+}
+
 export class ThreadQueryService {
   constructor(private readonly ctx: Context) {}
 
@@ -124,14 +164,16 @@ export class ThreadQueryService {
         after: after ? checkedCursor(after, order) : undefined,
         orderBy: ORDERS[order],
         populate: [...THREAD_RELATIONS],
-        includeCount: true,
+        includeCount: false,
       },
     );
+    const totalCount = await cappedCount(em, conditions, order);
     return {
       nodes: cursor.items,
       endCursor: cursor.endCursor,
       hasNextPage: cursor.hasNextPage,
-      totalCount: cursor.totalCount,
+      totalCount: Math.min(totalCount, TOTAL_COUNT_CAP),
+      totalCountCapped: totalCount > TOTAL_COUNT_CAP,
       eventsCursor,
     };
   }

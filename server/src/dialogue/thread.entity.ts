@@ -44,6 +44,32 @@ import { ThreadStatus } from './thread-status.js';
   expression:
     'create index "threads_answer_due_open" on "threads" ("answer_due_at") where "answered_at" is null and "answer_overdue_at" is null',
 })
+// The lists' keyset orders (thread-query.service.ts ORDERS): each order, alone or after an equality
+// filter, walks one of these and stops after the page (and the capped count after 1,001 entries).
+// The plans they serve are listed next to the query in thread-query.service.ts. The unit indexes
+// carry the visibility predicate's columns so that the inbox's capped count reads the index alone.
+@Index({
+  name: 'threads_public_created',
+  expression: 'create index "threads_public_created" on "threads" ("created_at", "id") where "is_public"',
+})
+@Index({
+  name: 'threads_unit_deadline',
+  expression:
+    'create index "threads_unit_deadline" on "threads" ("unit_id", "answer_due_at", "id") include ("is_public", "author_id", "escalated_to_id")',
+})
+@Index({
+  name: 'threads_unit_created',
+  expression:
+    'create index "threads_unit_created" on "threads" ("unit_id", "created_at", "id") include ("is_public", "author_id", "escalated_to_id")',
+})
+@Index({
+  name: 'threads_deadline',
+  expression: 'create index "threads_deadline" on "threads" ("answer_due_at", "id")',
+})
+@Index({
+  name: 'threads_supported',
+  expression: 'create index "threads_supported" on "threads" ("support_count", "created_at", "id")',
+})
 export class Thread {
   [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue' | 'keywords' | 'reopenCount';
 

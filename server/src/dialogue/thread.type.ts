@@ -77,8 +77,14 @@ export class ThreadConnection {
   @Field(() => Boolean, { description: 'Whether another page follows.' })
   hasNextPage!: boolean;
 
-  @Field(() => Int, { description: 'How many threads match the filter in all.' })
+  @Field(() => Int, {
+    description:
+      'How many threads match the filter in all, counted up to 1,000: when more match, 1,000 and `totalCountCapped` is true (a board needs "more than 1,000", not an exact count over a million rows).',
+  })
   totalCount!: number;
+
+  @Field(() => Boolean, { description: 'More threads match than `totalCount` says: it stopped counting at 1,000.' })
+  totalCountCapped!: boolean;
 
   @Field(() => String, {
     description:

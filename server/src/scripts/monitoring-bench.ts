@@ -8,6 +8,7 @@ import { seedDemoData } from '../db/seed/demo.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { Bucket } from '../monitoring/monitoring.type.js';
 import { createLogger } from '../shared/logger.js';
+import { generateThreads } from './bench-data/threads.js';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -19,51 +20,14 @@ const scratch = `bench_monitoring_${process.pid}`;
 
 const { url, drop: cleanup } = await openScratchDatabase(scratch, process.env.DATABASE_URL, log);
 
-const WORDS = [
-  'đường',
-  'sạt lở',
-  'đền bù',
-  'ổ gà',
-  'nước thải',
-  'điện',
-  'cầu treo',
-  'hộ nghèo',
-  'sổ đỏ',
-  'rác',
-  'trộm',
-  'bảo hiểm',
-];
 const orm = await initOrm(url, log);
 try {
   await migrate(orm);
   await seedDemoData(orm.em.fork(), 'bench-password');
   const connection = orm.em.getConnection();
   const started = Date.now();
-  await connection.execute(
-    `insert into threads (id, kind, title, body, category_id, place_id, unit_id, author_name, is_public, status,
-        acknowledge_due_at, answer_due_at, acknowledged_at, first_reply_at, answered_at, resolved_at, support_count,
-        rating, search_text, keywords, tone, tone_score, created_at, updated_at)
-     select gen_random_uuid(), (array['REPORT','PETITION','COMMENT','QUESTION','INITIATIVE'])[1 + (i % 5)],
-        'Phản ánh ' || i, 'Nội dung phản ánh số ' || i, c.ids[1 + (i % array_length(c.ids, 1))],
-        p.ids[1 + ((i / 7) % array_length(p.ids, 1))], u.ids[1 + ((i / 3) % array_length(u.ids, 1))], 'Người dân', i % 4 <> 0,
-        (array['ROUTED','ACKNOWLEDGED','IN_PROGRESS','ANSWERED','RESOLVED','CLOSED'])[1 + (i % 6)],
-        t.at + interval '1 day', t.at + interval '3 days',
-        case when i % 6 > 0 then t.at + (i % 40) * interval '1 hour' end,
-        case when i % 6 > 1 then t.at + (i % 70) * interval '1 hour' end,
-        case when i % 6 > 2 then t.at + (i % 100) * interval '1 hour' end,
-        case when i % 6 > 3 then t.at + (i % 200) * interval '1 hour' end,
-        i % 9, case when i % 6 > 3 then 1 + i % 5 end, 'phan anh ' || i,
-        array[w.words[1 + i % 12], w.words[1 + (i / 12) % 12]],
-        (array['NEGATIVE','NEUTRAL','POSITIVE'])[1 + (i % 3)], ((i % 200) - 100) / 100.0, t.at, t.at
-     from generate_series(1, ?) as i
-     cross join lateral (select now() - (i % 525600) * interval '1 minute' as at) t
-     cross join (select array_agg(id) ids from categories) c
-     cross join (select array_agg(id) ids from units where kind = 'GOVERNMENT' and level <> 'DISTRICT') p
-     cross join (select array_agg(id) ids from units) u
-     cross join (select string_to_array(?, '|') as words) w`,
-    [total, WORDS.join('|')],
-  );
-  await connection.execute('vacuum analyze threads');
+  await generateThreads(connection, total);
+  await connection.execute('vacuum analyze threads, thread_events');
   console.log(`inserted ${total.toLocaleString('en')} threads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const em = orm.em.fork();

@@ -46,6 +46,8 @@ export function useThreadList(values: Ref<ThreadFilterValues>, extra: () => Thre
     query,
     threads,
     totalCount: computed(() => query.data.value?.threads.totalCount ?? 0),
+    /** More match than totalCount: the server stops counting at 1,000. */
+    totalCountCapped: computed(() => query.data.value?.threads.totalCountCapped ?? false),
     /** Event-log position read before the list: where its live feed starts. */
     // A cached (stale) list carries an old cursor: a feed started from it would replay old news.
     eventsCursor: computed(() => (query.stale.value ? null : (query.data.value?.threads.eventsCursor ?? null))),

@@ -1128,6 +1128,7 @@ export type ThreadsQueryVariables = Exact<{
 export type ThreadsQuery = {
   threads: {
     totalCount: number;
+    totalCountCapped: boolean;
     hasNextPage: boolean;
     endCursor: string | null;
     eventsCursor: string;
@@ -3714,6 +3715,7 @@ export const ThreadsDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCountCapped' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'eventsCursor' } },

@@ -91,6 +91,7 @@ const en: Messages = {
     MOST_SUPPORTED: 'Most supported',
     DEADLINE: 'Nearest deadline',
     count: '{count} threads',
+    countCapped: 'More than {count} threads',
     empty: 'No feedback matches yet.',
     loading: 'Loading…',
     loadMore: 'Show more',

@@ -90,6 +90,7 @@ const vi = {
     MOST_SUPPORTED: 'Nhiều ủng hộ nhất',
     DEADLINE: 'Sắp đến hạn',
     count: '{count} ý kiến',
+    countCapped: 'Hơn {count} ý kiến',
     empty: 'Chưa có ý kiến nào phù hợp.',
     loading: 'Đang tải…',
     loadMore: 'Xem thêm',
