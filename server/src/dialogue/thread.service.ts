@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../accounts/role.js';
 import type { Context } from '../shared/context.js';
 import {
   BadUserInputError,
@@ -13,7 +12,7 @@ import { withEventLog } from './event-log.js';
 import { SUPPORTABLE_KINDS } from './feedback-kind.js';
 import { Message } from './message.entity.js';
 import { Support } from './support.entity.js';
-import { NO_ACCESS, threadAccess, type ThreadAccess } from './thread-access.js';
+import { NO_ACCESS, scopeOf, threadAccess, type ThreadAccess } from './thread-access.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
@@ -23,13 +22,6 @@ import { speakerFor } from './thread-speaker.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
-
-export const scopeOf = (thread: Thread) => ({
-  isPublic: thread.isPublic,
-  authorId: thread.author?.id ?? null,
-  unitId: thread.unit.id,
-  escalatedToId: thread.escalatedTo?.id ?? null,
-});
 
 /** The viewer's rights on a thread; a matching tracking code makes them its author for this operation. */
 export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
@@ -128,7 +120,7 @@ export class ThreadService {
     const { viewer } = this.ctx;
     return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId);
-      if (!access.officer && viewer?.role !== Role.ADMIN) {
+      if (!access.transfer) {
         throw new ForbiddenError('Only the responsible unit or an administrator transfers a thread.');
       }
       if (!OPEN_STATUSES.includes(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.ROUTED);
