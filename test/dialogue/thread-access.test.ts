@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from '../../server/src/dialogue/thread-access.js';
 import { ThreadEvent } from '../../server/src/dialogue/thread-event.entity.js';
+import { threadPermissions } from '../../server/src/dialogue/thread-permissions.js';
 import { Thread, THREAD_RELATIONS } from '../../server/src/dialogue/thread.entity.js';
 import { directory, post, REPLY, type Directory } from '../support/dialogue.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -64,6 +65,8 @@ let em: EntityManager;
 const threads = new Map<Shape, Thread>();
 const events = new Map<Shape, ThreadEvent[]>();
 const viewers = new Map<RoleName, Viewer | null>();
+const codes = new Map<Shape, string>();
+const tokens = new Map<RoleName, string>();
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -103,6 +106,7 @@ beforeAll(async () => {
       await em.execute('update threads set escalated_to_id = ? where id = ?', [dir.unit('LH'), posted.id]);
     }
     ids.set(name, posted.id);
+    if (posted.trackingCode) codes.set(name, posted.trackingCode);
   }
   for (const [name, id] of ids) {
     const thread = await em.findOneOrFail(Thread, id, { populate: [...THREAD_RELATIONS], refresh: true });
@@ -114,6 +118,7 @@ beforeAll(async () => {
       name,
       role.email && (await em.findOneOrFail(User, { email: `${role.email}@nghedan.demo` }, { populate: ['unit'] })),
     );
+    if (role.email) tokens.set(name, await server.login(`${role.email}@nghedan.demo`));
   }
 }, 120_000);
 
@@ -169,6 +174,22 @@ describe('the thread rule in TypeScript and in SQL', () => {
     for (const right of ['read', 'internal', 'officer', 'author', 'transfer', 'support'] as const) {
       expect(new Set(answers.map((access) => access[right])), right).toEqual(new Set([true, false]));
     }
+  });
+});
+
+describe('through the API', () => {
+  const VIEWER_CAN = `query ($id: ID!, $code: String) {
+    thread(id: $id, trackingCode: $code) { viewerCan { reply note move { to reasonRequired } transfer rate reopen support } }
+  }`;
+  it.each(CASES)('%s × %s: reads exactly what the rule allows, and may do what viewerCan says', async (role, shape) => {
+    const thread = threads.get(shape)!;
+    const access = threadAccess(scopeOf(thread), viewers.get(role)!, grantFor(role, thread));
+    const result = await server.gql<{ thread: { viewerCan: unknown } }>(VIEWER_CAN, {
+      token: tokens.get(role),
+      variables: { id: thread.id, code: ROLES[role].holdsCode ? codes.get(shape) : undefined },
+    });
+    if (!access.read) return expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.data?.thread.viewerCan).toEqual(threadPermissions(thread, access));
   });
 });
 
