@@ -109,6 +109,10 @@ export interface Config {
   trustProxySetting: string;
   trustProxy: ProxyTrust;
   rateLimits: Record<RateLimitName, RateRule>;
+  /** Whether only registered documents run (default: in production); see shared/trusted-documents.ts. */
+  trustedDocuments: 'enforce' | 'off';
+  /** Third-party clients' documents, a JSON object or array of documents, beside the web app's. */
+  trustedDocumentsFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -223,6 +227,11 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const trustedDocumentsFile = read('TRUSTED_DOCUMENTS_FILE');
+  if (trustedDocumentsFile && !existsSync(path.resolve(projectRoot, trustedDocumentsFile))) {
+    problems.push(`TRUSTED_DOCUMENTS_FILE must name an existing file (got "${trustedDocumentsFile}")`);
+  }
+
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
@@ -260,6 +269,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxySetting,
     trustProxy,
     rateLimits,
+    trustedDocuments: oneOf('TRUSTED_DOCUMENTS', ['enforce', 'off'], environment === 'production' ? 'enforce' : 'off'),
+    trustedDocumentsFile: trustedDocumentsFile && path.resolve(projectRoot, trustedDocumentsFile),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

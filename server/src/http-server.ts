@@ -17,6 +17,7 @@ import { httpGuardRails } from './shared/guard-rails.js';
 import { notFoundAsJson } from './shared/not-found.js';
 import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
 import { securityHeaders } from './shared/security-headers.js';
+import { TrustedDocuments, trustedDocumentsMiddleware } from './shared/trusted-documents.js';
 import { startSocketServer } from './transport/websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -43,8 +44,11 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  const trusted = TrustedDocuments.load(config.trustedDocuments, config.trustedDocumentsFile, config.limits.maxTokens);
+  if (trusted.enforced) log.info({ documents: trusted.size }, 'only registered GraphQL documents run');
 
   const socketServer = startSocketServer({
+    trusted,
     httpServer,
     path: GRAPHQL_PATH,
     orm,
@@ -113,6 +117,7 @@ export async function startHttpServer(
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.maxBodyBytes }),
+    trustedDocumentsMiddleware(trusted),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext({

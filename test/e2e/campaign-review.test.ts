@@ -11,7 +11,8 @@ describe.skipIf(!hasChromium)('the campaign review, in a browser', () => {
   let monitor: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    // Trusted documents on, as in production: the built web app sends only registered documents.
+    [server, browser] = await Promise.all([startTestServer({ TRUSTED_DOCUMENTS: 'enforce' }), launchChromium()]);
     monitor = await (await newContext(browser, PHONE)).newPage();
   });
 

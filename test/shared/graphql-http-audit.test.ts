@@ -38,13 +38,26 @@ describe("graphql-http's server audit", () => {
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
   });
 
+  // The audit is a third-party client sending its own documents: with trusted documents on it is
+  // refused as such (next test); with them off it checks the protocol behind them.
   it('production: the only errors are introspection being off, no 5xx', async () => {
-    const { results, statuses } = await audit({ NODE_ENV: 'production' });
+    const { results, statuses } = await audit({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'off' });
     const errors = count(results, 'error');
     for (const error of errors) {
       // These audits query __type or __schema, which production refuses (GraphQL introspection off).
       const body = 'response' in error ? await error.response.clone().text() : '';
       expect(body, `${error.name}: ${'reason' in error ? error.reason : ''}`).toMatch(/introspection/i);
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+  });
+
+  it('production with trusted documents: the only errors are its refusals and introspection, no 5xx', async () => {
+    const { results, statuses } = await audit({ NODE_ENV: 'production' });
+    for (const error of count(results, 'error')) {
+      const body = 'response' in error ? await error.response.clone().text() : '';
+      expect(body, `${error.name}: ${'reason' in error ? error.reason : ''}`).toMatch(
+        /FORBIDDEN_OPERATION|introspection/i,
+      );
     }
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
   });

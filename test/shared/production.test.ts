@@ -6,7 +6,8 @@ const INTROSPECTION = '{ __schema { queryType { name } } }';
 describe('a production server', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ NODE_ENV: 'production' });
+    // The layers behind trusted documents (trusted-documents.test.ts runs production with them on).
+    server = await startTestServer({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'off' });
   });
 
   it('refuses introspection over HTTP and WebSocket', async () => {

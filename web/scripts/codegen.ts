@@ -7,7 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
-import { buildSchema, parse, printSchema } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  print,
+  printSchema,
+  visit,
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
+import { canonicalDocument, documentHash, WEB_MANIFEST } from '../../server/src/shared/trusted-documents';
 import { format, resolveConfig } from 'prettier';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,7 +62,46 @@ export async function generate(): Promise<string> {
   return format(`${HEADER}${output}`, { ...options, filepath: generatedFile });
 }
 
+export const manifestFile = WEB_MANIFEST;
+
+/**
+ * The trusted-documents manifest: each operation with the fragments it uses, as the web app sends
+ * it, keyed by the hash of its canonical form. In production the server runs only these (and the
+ * third-party documents its operators add).
+ */
+export function generateManifest(): string {
+  const definitions: DefinitionNode[] = operationFiles().flatMap(
+    (file) => parse(readFileSync(file, 'utf8')).definitions,
+  );
+  const fragments = new Map(
+    definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  const used = (definition: DefinitionNode, into: Set<string>): Set<string> => {
+    visit(definition, {
+      FragmentSpread(node) {
+        if (into.has(node.name.value)) return;
+        into.add(node.name.value);
+        used(fragments.get(node.name.value)!, into);
+      },
+    });
+    return into;
+  };
+  const manifest: Record<string, string> = {};
+  for (const operation of definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)) {
+    const document = [operation, ...[...used(operation, new Set())].map((name) => fragments.get(name)!)]
+      .map((definition) => print(definition))
+      .join('\n\n');
+    const canonical = canonicalDocument(parse(document));
+    manifest[documentHash(canonical)] = canonical;
+  }
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   writeFileSync(generatedFile, await generate());
-  console.log(`wrote ${path.relative(root, generatedFile)}`);
+  writeFileSync(manifestFile, generateManifest());
+  console.log(`wrote ${path.relative(root, generatedFile)} and ${path.relative(root, manifestFile)}`);
 }

@@ -7,9 +7,18 @@ import type { LivePlan } from '../shared/live/live-plan.js';
 import type { Logger } from '../shared/logger.js';
 import { RecentEvents, replayRecent, type Audience, type RecentEvent } from './live-recent.js';
 import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
-import { NO_ACCESS, threadAccess, type ThreadAccess, type ThreadScope } from './thread-access.js';
+import {
+  boardReader,
+  NO_ACCESS,
+  eventAudience,
+  inboxReader,
+  inboxUnits,
+  scopeOf,
+  threadAccess,
+  type ThreadAccess,
+  type ThreadScope,
+} from './thread-access.js';
 import { ThreadEvent } from './thread-event.entity.js';
-import { scopeOf } from './thread.service.js';
 
 /** Events read per statement, by the hub and by a catching-up subscriber. */
 export const PAGE = 200;
@@ -307,16 +316,21 @@ export class ThreadEventHub {
       if (!group) groups.set(key, (group = { plan: tap.plan, audience, taps: [] }));
       group.taps.push(tap);
     };
-    if (scope.isPublic && !event.internal) for (const tap of this.board) add(tap, 'public');
-    for (const tap of this.everyInbox) add(tap, 'staff');
-    for (const unitId of new Set([scope.unitId, scope.escalatedToId])) {
-      for (const tap of (unitId && this.inboxes.get(unitId)) || []) add(tap, 'staff');
+    const toGroup = (taps: Iterable<Tap>, audience: Audience | null) => {
+      if (audience) for (const tap of taps) add(tap, audience);
+    };
+    toGroup(this.board, eventAudience(threadAccess(scope, boardReader), event));
+    toGroup(this.everyInbox, eventAudience(threadAccess(scope, inboxReader(null)), event, true));
+    for (const unitId of inboxUnits(scope)) {
+      const taps = this.inboxes.get(unitId);
+      if (taps) toGroup(taps, eventAudience(threadAccess(scope, inboxReader(unitId)), event, true));
     }
     for (const tap of this.threads.get(event.thread.id) ?? []) {
       if (outbox.ending(tap) || tap.follow.kind !== 'thread') continue;
       const access = tap.accessTo(scope);
+      const audience = eventAudience(access, event);
       if (!access.read) outbox.end(tap);
-      else if (access.internal || !event.internal) add(tap, access.internal ? 'staff' : 'public');
+      else if (audience) add(tap, audience);
     }
     return groups;
   }

@@ -1,5 +1,12 @@
 import type { Follow } from './live-replay.js';
-import type { ThreadAccess, ThreadScope } from './thread-access.js';
+import {
+  boardReader,
+  eventAudience,
+  inboxReader,
+  threadAccess,
+  type ThreadAccess,
+  type ThreadScope,
+} from './thread-access.js';
 import type { ThreadEvent } from './thread-event.entity.js';
 
 /** Who an event is rendered for: the public, or staff who may read internal notes. */
@@ -86,9 +93,9 @@ export class RecentEvents {
 }
 
 /**
- * What one subscriber may see of recent events, with each thread's visibility as it is now: the
- * rule `replayPage` applies in SQL (live-replay.ts), applied in memory. Null when a thread's
- * follower may no longer read it.
+ * What one subscriber may see of recent events, with each thread's visibility as it is now: what
+ * `replayPage` selects in SQL (live-replay.ts), decided by the same rule's stream form
+ * (thread-access.ts). Null when a thread's follower may no longer read it.
  */
 export function replayRecent(
   entries: readonly RecentEvent[],
@@ -99,24 +106,16 @@ export function replayRecent(
   for (const entry of entries) {
     const { scope } = entry.thread;
     const { event } = entry;
-    switch (follow.kind) {
-      case 'board':
-        if (scope.isPublic && !event.internal) replayed.push({ entry, audience: 'public' });
-        break;
-      case 'inbox':
-        if (follow.unitId === null || follow.unitId === scope.unitId || follow.unitId === scope.escalatedToId) {
-          replayed.push({ entry, audience: 'staff' });
-        }
-        break;
-      case 'thread': {
-        if (event.thread.id !== follow.threadId) break;
-        const access = accessTo(scope);
-        if (!access.read) return null;
-        if (access.internal || !event.internal)
-          replayed.push({ entry, audience: access.internal ? 'staff' : 'public' });
-        break;
-      }
+    let audience: Audience | null = null;
+    if (follow.kind === 'board') audience = eventAudience(threadAccess(scope, boardReader), event);
+    else if (follow.kind === 'inbox')
+      audience = eventAudience(threadAccess(scope, inboxReader(follow.unitId)), event, true);
+    else if (event.thread.id === follow.threadId) {
+      const access = accessTo(scope);
+      if (!access.read) return null;
+      audience = eventAudience(access, event);
     }
+    if (audience) replayed.push({ entry, audience });
   }
   return replayed;
 }

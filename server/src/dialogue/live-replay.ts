@@ -1,9 +1,15 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { threadAccess, type Viewer } from './thread-access.js';
+import {
+  boardReader,
+  inboxEventsWhere,
+  scopeOf,
+  threadAccess,
+  visibleEventsWhere,
+  type Viewer,
+} from './thread-access.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
-import { scopeOf } from './thread.service.js';
 
 export const EVENT_RELATIONS = ['message.unit', 'fromUnit', 'toUnit'] as const;
 
@@ -36,12 +42,9 @@ export async function replayPage(
   const ids = { $gt: after, $lte: upTo };
   switch (follow.kind) {
     case 'board':
-      return em.find(ThreadEvent, { id: ids, internal: false, thread: { isPublic: true } }, page);
-    case 'inbox': {
-      const { unitId } = follow;
-      const where = unitId ? { thread: { $or: [{ unit: unitId }, { escalatedTo: unitId }] } } : {};
-      return em.find(ThreadEvent, { id: ids, ...where }, page);
-    }
+      return em.find(ThreadEvent, { $and: [{ id: ids }, visibleEventsWhere(boardReader)] }, page);
+    case 'inbox':
+      return em.find(ThreadEvent, { $and: [{ id: ids }, inboxEventsWhere(follow.unitId)] }, page);
     case 'thread':
       // Access and events on one snapshot, so an event never slips in under rights it revoked.
       return em.transactional(

@@ -1,10 +1,9 @@
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { Role } from '../accounts/role.js';
 import type { Context } from '../shared/context.js';
 import { BadRequestError, BadUserInputError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
 import type { LiveChannel } from '../shared/live/live-subscription.js';
-import type { Viewer } from './thread-access.js';
+import { mayFollowInbox, type Viewer } from './thread-access.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
 import { assertCursor } from './thread-query.service.js';
@@ -41,10 +40,9 @@ function inboxEvents({ args, context }: Data<{ unitId?: string | null; after?: s
   assertCursor(args.after);
   const channel = channelOf(context);
   const { viewer } = context;
-  const watchesAll = viewer?.role === Role.MONITOR || viewer?.role === Role.ADMIN;
   if (!viewer) throw new ForbiddenError('Sign in to follow an inbox.');
   if (args.unitId && !isUuid(args.unitId)) throw new BadUserInputError('unitId must be a unit id', 'unitId');
-  if (!watchesAll && (!args.unitId || viewer.unit?.id !== args.unitId)) {
+  if (!mayFollowInbox(viewer, args.unitId ?? null)) {
     throw new ForbiddenError("Officers follow their own unit's inbox; monitors and administrators follow any.");
   }
   return context.services.live.follow(channel, { kind: 'inbox', unitId: args.unitId ?? null }, args.after ?? null);

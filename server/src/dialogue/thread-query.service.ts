@@ -1,7 +1,5 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../accounts/role.js';
-import type { User } from '../accounts/user.entity.js';
 import type { Context } from '../shared/context.js';
 import { BadUserInputError, NotFoundError } from '../shared/errors.js';
 import { foldVietnamese } from '../shared/text.js';
@@ -10,6 +8,7 @@ import { Message } from './message.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
+import { readableWhere } from './thread-access.js';
 import { accessFor } from './thread.service.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
@@ -39,15 +38,6 @@ const ORDERS = {
   [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },
   [ThreadOrder.DEADLINE]: { answerDueAt: 'asc', id: 'asc' },
 } as const;
-
-/** The threads a viewer may read, as a query condition (the SQL twin of threadAccess().read). */
-export function readableThreads(viewer: User | null): FilterQuery<Thread> {
-  if (!viewer) return { isPublic: true };
-  if (viewer.role === Role.ADMIN || viewer.role === Role.MONITOR) return {};
-  const own: FilterQuery<Thread>[] = [{ isPublic: true }, { author: viewer.id }];
-  if (viewer.role === Role.OFFICER && viewer.unit) own.push({ unit: viewer.unit.id }, { escalatedTo: viewer.unit.id });
-  return { $or: own };
-}
 
 /** Event cursors are positions in the log: decimal integers. */
 export function assertCursor(after: string | null | undefined): void {
@@ -141,7 +131,7 @@ export class ThreadQueryService {
     after?: string | null,
   ): Promise<ThreadConnection> {
     const { em, viewer } = this.ctx;
-    const conditions: FilterQuery<Thread>[] = [readableThreads(viewer)];
+    const conditions: FilterQuery<Thread>[] = [readableWhere(viewer, this.ctx.grants)];
     if (filter.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
     if (filter.categoryId) conditions.push({ category: filter.categoryId });
     if (filter.placeId) conditions.push({ place: { $in: await placeAndBelow(em, filter.placeId) } });

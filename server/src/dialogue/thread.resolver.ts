@@ -6,11 +6,12 @@ import { Message } from './message.entity.js';
 import { PostingService } from './posting.service.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { ThreadQueryService } from './thread-query.service.js';
-import { movesFrom, ThreadStatus } from './thread-status.js';
+import { isSupportable, movesFor, threadPermissions } from './thread-permissions.js';
+import { ThreadStatus } from './thread-status.js';
 import { Thread } from './thread.entity.js';
 import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { accessFor, ThreadService } from './thread.service.js';
-import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder } from './thread.type.js';
+import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder, ThreadPermissions } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
 
 const TRACKING_CODE = { nullable: true, description: 'Tracking code of an anonymous post, instead of signing in.' };
@@ -126,13 +127,26 @@ export class ThreadResolver {
     return new ThreadQueryService(ctx).events(thread, after);
   }
 
-  @FieldResolver(() => [ThreadStatus], { description: 'The statuses the viewer may move this thread to now.' })
+  @FieldResolver(() => ThreadPermissions, {
+    description: 'What the viewer may do with this thread now; clients render their actions from it.',
+  })
+  viewerCan(@Root() thread: Thread, @Ctx() ctx: Context): ThreadPermissions {
+    return threadPermissions(thread, accessFor(ctx, thread));
+  }
+
+  @FieldResolver(() => [ThreadStatus], {
+    description: 'The statuses the viewer may move this thread to now.',
+    deprecationReason: 'Use viewerCan.move, which also says which moves need a reason.',
+  })
   allowedMoves(@Root() thread: Thread, @Ctx() ctx: Context): ThreadStatus[] {
-    const access = accessFor(ctx, thread);
-    return [
-      ...(access.officer ? movesFrom(thread.status, 'OFFICER') : []),
-      ...(access.author ? movesFrom(thread.status, 'AUTHOR') : []),
-    ];
+    return movesFor(thread.status, accessFor(ctx, thread)).map((move) => move.to);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the thread takes supports: a public initiative or petition (see viewerCan.support).',
+  })
+  supportable(@Root() thread: Thread): boolean {
+    return isSupportable(thread);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer posted this thread or holds its tracking code.' })

@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../accounts/role.js';
 import type { Context } from '../shared/context.js';
 import {
   BadUserInputError,
@@ -10,26 +9,19 @@ import {
 } from '../shared/errors.js';
 import { Unit } from '../units/unit.entity.js';
 import { withEventLog } from './event-log.js';
-import { SUPPORTABLE_KINDS } from './feedback-kind.js';
 import { Message } from './message.entity.js';
 import { Support } from './support.entity.js';
-import { NO_ACCESS, threadAccess, type ThreadAccess } from './thread-access.js';
+import { NO_ACCESS, scopeOf, threadAccess, type ThreadAccess } from './thread-access.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
-import { checkTransition, OPEN_STATUSES, ThreadStatus } from './thread-status.js';
+import { acceptsMessages, isRateable, isSupportable, isTransferable, mayWrite } from './thread-permissions.js';
+import { checkTransition, ThreadStatus } from './thread-status.js';
 import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { scoreTone } from './tone.js';
 import { speakerFor } from './thread-speaker.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { addWorkingHours } from './working-time.js';
-
-export const scopeOf = (thread: Thread) => ({
-  isPublic: thread.isPublic,
-  authorId: thread.author?.id ?? null,
-  unitId: thread.unit.id,
-  escalatedToId: thread.escalatedTo?.id ?? null,
-});
 
 /** The viewer's rights on a thread; a matching tracking code makes them its author for this operation. */
 export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
@@ -60,14 +52,14 @@ export class ThreadService {
     const tone = input.internal ? null : scoreTone(services.scorer, input.body);
     return withEventLog(this.ctx.em, services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
-      if (input.internal ? !access.officer : !(access.officer || access.author)) {
+      if (!mayWrite(access, input.internal)) {
         throw new ForbiddenError(
           input.internal
             ? 'Only officers of the responsible unit write internal notes.'
             : 'Only the author and the responsible unit write in this thread.',
         );
       }
-      if (thread.status === ThreadStatus.CLOSED || thread.status === ThreadStatus.REJECTED) {
+      if (!acceptsMessages(thread.status)) {
         throw new BadUserInputError('This thread is closed.', 'threadId');
       }
       const asOfficer = access.officer;
@@ -128,10 +120,10 @@ export class ThreadService {
     const { viewer } = this.ctx;
     return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId);
-      if (!access.officer && viewer?.role !== Role.ADMIN) {
+      if (!access.transfer) {
         throw new ForbiddenError('Only the responsible unit or an administrator transfers a thread.');
       }
-      if (!OPEN_STATUSES.includes(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.ROUTED);
+      if (!isTransferable(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.ROUTED);
       const target = await tx.findOne(Unit, input.unitId);
       if (!target) throw new NotFoundError('Unit');
       if (target.id === thread.unit.id) throw new BadUserInputError('The thread is already with this unit.', 'unitId');
@@ -161,7 +153,7 @@ export class ThreadService {
     return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
       const { thread, access } = await this.lockThread(tx, input.threadId, input.trackingCode);
       if (!access.author) throw new ForbiddenError('Only the author rates the answer.');
-      if (thread.status !== ThreadStatus.RESOLVED && thread.status !== ThreadStatus.CLOSED) {
+      if (!isRateable(thread.status)) {
         throw new BadUserInputError('A thread can be rated once it is resolved.', 'threadId');
       }
       if (thread.rating != null) throw new ConflictError('This thread has already been rated.');
@@ -183,8 +175,9 @@ export class ThreadService {
     const viewer = this.ctx.viewer!;
     try {
       return await withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
-        const { thread } = await this.lockThread(tx, threadId);
-        if (!thread.isPublic || !SUPPORTABLE_KINDS.includes(thread.kind)) {
+        const { thread, access } = await this.lockThread(tx, threadId);
+        if (!access.support) throw new ForbiddenError('Only signed-in citizens support a thread.');
+        if (!isSupportable(thread)) {
           throw new BadUserInputError('Only public initiatives and petitions can be supported.', 'threadId');
         }
         tx.create(Support, { thread, user: viewer.id });

@@ -2,6 +2,10 @@ import { IsBoolean, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator'
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FeedbackKind } from './feedback-kind.js';
 import { Thread } from './thread.entity.js';
+import type {
+  StatusMove as StatusMoveShape,
+  ThreadPermissions as ThreadPermissionsShape,
+} from './thread-permissions.js';
 import { ThreadStatus } from './thread-status.js';
 
 export enum ThreadOrder {
@@ -103,4 +107,53 @@ export class PostFeedbackPayload {
     description: 'For anonymous posts only: keep it secret; it alone lets you follow and answer the thread.',
   })
   trackingCode!: string | null;
+}
+
+@ObjectType({ description: 'A status move the viewer may make now.' })
+export class StatusMove implements StatusMoveShape {
+  @Field(() => ThreadStatus, { description: 'The status the thread would move to.' })
+  to!: ThreadStatus;
+
+  @Field(() => Boolean, { description: 'Whether the move needs a reason (a rejection, a reopening).' })
+  reasonRequired!: boolean;
+}
+
+@ObjectType({
+  description:
+    'What the viewer may do with the thread now, from their rights and its status: the mutations refuse everything else, so a client shows only these actions.',
+})
+export class ThreadPermissions implements ThreadPermissionsShape {
+  @Field(() => Boolean, {
+    description: 'Write a message in the thread (replyToThread): the author answers back, the unit replies.',
+  })
+  reply!: boolean;
+
+  @Field(() => Boolean, { description: "Write an internal note (replyToThread with internal): the unit's officers." })
+  note!: boolean;
+
+  @Field(() => [StatusMove], {
+    description:
+      'The status moves the viewer may make now (changeThreadStatus): the unit moves it along, the author reopens it. Empty when none.',
+  })
+  move!: StatusMove[];
+
+  @Field(() => Boolean, {
+    description: 'Hand the thread to another unit (transferThread): its officers and administrators, while it is open.',
+  })
+  transfer!: boolean;
+
+  @Field(() => Boolean, { description: 'Rate the answer (rateThread): the author, once it is resolved, once.' })
+  rate!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Reopen it with a reason (changeThreadStatus to REOPENED, also listed in move): the author, after an answer.',
+  })
+  reopen!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Support it (supportThread): signed-in citizens, on public initiatives and petitions; a second support answers CONFLICT.',
+  })
+  support!: boolean;
 }

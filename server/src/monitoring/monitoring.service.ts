@@ -3,6 +3,7 @@ import { Role } from '../accounts/role.js';
 import type { User } from '../accounts/user.entity.js';
 import { FeedbackKind } from '../dialogue/feedback-kind.js';
 import { Thread, THREAD_RELATIONS } from '../dialogue/thread.entity.js';
+import { readableSql } from '../dialogue/thread-access.js';
 import { OPEN_STATUSES } from '../dialogue/thread-status.js';
 import { BadUserInputError, ForbiddenError } from '../shared/errors.js';
 import { Category } from '../units/category.entity.js';
@@ -75,8 +76,10 @@ export class MonitoringService {
     } else if (viewer.role !== Role.MONITOR && viewer.role !== Role.ADMIN) {
       throw new ForbiddenError('The dashboard is for monitors, administrators and officers.');
     }
-    const conditions: string[] = [];
-    const params: unknown[] = [];
+    // Every panel counts and lists only threads the viewer may read (all of them for monitors).
+    const readable = readableSql(viewer);
+    const conditions: string[] = [readable.sql];
+    const params: unknown[] = [...readable.params];
     if (filter.categoryId) {
       conditions.push('t.category_id = ?');
       params.push(filter.categoryId);
@@ -90,7 +93,7 @@ export class MonitoringService {
       conditions.push('t.unit_id = ?');
       params.push(unitId);
     }
-    const filters = conditions.join(' and ') || 'true';
+    const filters = conditions.join(' and ');
     this.scope = {
       sql: `t.created_at >= ? and t.created_at < ? and ${filters}`,
       params: [from, to, ...params],

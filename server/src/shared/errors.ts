@@ -12,6 +12,7 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   InvalidTransition: 'INVALID_TRANSITION',
   TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
+  ForbiddenOperation: 'FORBIDDEN_OPERATION',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -108,6 +109,14 @@ export class TooManySubscriptionsError extends AppError {
       code: ErrorCode.TooManySubscriptions,
       limit,
     });
+  }
+}
+
+/** A document that is not registered, in production (see trusted-documents.ts). */
+export class ForbiddenOperationError extends AppError {
+  readonly code = ErrorCode.ForbiddenOperation;
+  constructor(message: string) {
+    super(message, { code: ErrorCode.ForbiddenOperation, http: { status: 403 } });
   }
 }
 

@@ -14,7 +14,8 @@ import { WebSocketServer } from 'ws';
 import { User } from '../accounts/user.entity.js';
 import type { Context, Services } from '../shared/context.js';
 import { DocumentCache } from '../shared/document-cache.js';
-import { formatError, RateLimitedError, TooManySubscriptionsError } from '../shared/errors.js';
+import { ForbiddenOperationError, formatError, RateLimitedError, TooManySubscriptionsError } from '../shared/errors.js';
+import { UNTRUSTED_MESSAGE, type TrustedDocuments } from '../shared/trusted-documents.js';
 import { socketGuardRails } from '../shared/guard-rails.js';
 import { LivePlans } from '../shared/live/live-plan.js';
 import { LiveSubscription } from '../shared/live/live-subscription.js';
@@ -60,6 +61,8 @@ export function startSocketServer(options: {
   services: Services;
   createContext: ContextFactory;
   addressOf: (request: IncomingMessage) => string;
+  /** The registered documents; in production only these subscribe. */
+  trusted: TrustedDocuments;
 }): SocketServer {
   const { httpServer, schema, services, createContext } = options;
   const { config, log } = services;
@@ -104,6 +107,7 @@ export function startSocketServer(options: {
         if (refused instanceof RateLimiterRes) return [new RateLimitedError(Math.ceil(refused.msBeforeNext / 1000))];
         throw refused;
       }
+      if (!options.trusted.allows(payload.query)) return [new ForbiddenOperationError(UNTRUSTED_MESSAGE)];
       const checked = documents.check(payload.query);
       if ('errors' in checked) return [...checked.errors];
       let contextValue: Context;

@@ -4,8 +4,12 @@ import ThreadStatusActions from '../../../web/src/dialogue/ThreadStatusActions.v
 import type { ThreadStatus } from '../../../web/src/graphql/generated';
 import { createAppI18n } from '../../../web/src/i18n';
 
-function mountActions(allowedMoves: ThreadStatus[]) {
-  return mount(ThreadStatusActions, { props: { allowedMoves }, global: { plugins: [createAppI18n('vi')] } });
+/** The server's viewerCan.move: REJECTED and REOPENED need a reason, as the status machine says. */
+const NEEDS_REASON: readonly ThreadStatus[] = ['REJECTED', 'REOPENED'];
+const movesTo = (statuses: ThreadStatus[]) => statuses.map((to) => ({ to, reasonRequired: NEEDS_REASON.includes(to) }));
+
+function mountActions(statuses: ThreadStatus[], moves = movesTo(statuses)) {
+  return mount(ThreadStatusActions, { props: { moves }, global: { plugins: [createAppI18n('vi')] } });
 }
 
 const offered = (wrapper: ReturnType<typeof mountActions>) =>
@@ -47,4 +51,19 @@ describe('status actions', () => {
       expect(wrapper.emitted('move')).toEqual([[{ status, reason: 'Đường vẫn chưa được sửa' }]]);
     },
   );
+
+  it('asks a reason exactly when the server says the move needs one', async () => {
+    const wrapper = mountActions(
+      [],
+      [
+        { to: 'REJECTED', reasonRequired: false },
+        { to: 'ANSWERED', reasonRequired: true },
+      ],
+    );
+    await wrapper.get('[data-testid="move-REJECTED"]').trigger('click');
+    expect(wrapper.emitted('move')).toEqual([[{ status: 'REJECTED' }]]);
+    await wrapper.get('[data-testid="move-ANSWERED"]').trigger('click');
+    expect(wrapper.find('[data-testid="move-reason-form"]').exists()).toBe(true);
+    expect(wrapper.emitted('move')).toHaveLength(1);
+  });
 });

@@ -13,8 +13,8 @@ function signInAs(role: Role) {
   });
 }
 
-const mountButton = (handlers: Handlers) =>
-  mountWithApp(ThreadSupportButton, { handlers, options: { props: { threadId: 't-1' } } });
+const mountButton = (handlers: Handlers, canSupport = true) =>
+  mountWithApp(ThreadSupportButton, { handlers, options: { props: { threadId: 't-1', canSupport } } });
 
 afterEach(() => session.end());
 
@@ -59,11 +59,18 @@ describe('support button', () => {
   });
 
   it('asks a signed-out visitor to sign in, and offers staff nothing', async () => {
-    const signedOut = await mountButton({});
+    const signedOut = await mountButton({}, false);
     expect(signedOut.wrapper.get('[data-testid="support-sign-in"]').attributes('href')).toBe('/sign-in?next=/');
     signInAs('OFFICER');
-    const officer = await mountButton({});
+    const officer = await mountButton({}, false);
     expect(officer.wrapper.find('[data-testid="support-button"]').exists()).toBe(false);
     expect(officer.wrapper.find('[data-testid="support-sign-in"]').exists()).toBe(false);
+  });
+
+  it('offers the button only when the server says the viewer may support', async () => {
+    signInAs('CITIZEN');
+    const refused = await mountButton({}, false);
+    expect(refused.wrapper.find('[data-testid="support-button"]').exists()).toBe(false);
+    expect(refused.wrapper.find('[data-testid="support-sign-in"]').exists()).toBe(false);
   });
 });

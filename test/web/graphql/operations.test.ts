@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, validate, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { generate, generatedFile, operationFiles, readSchemaSdl } from '../../../web/scripts/codegen';
+import {
+  generate,
+  generatedFile,
+  generateManifest,
+  manifestFile,
+  operationFiles,
+  readSchemaSdl,
+} from '../../../web/scripts/codegen';
 
 describe('typed operations', () => {
   it('generated.ts is up to date with schema/schema.graphql and the .graphql files (run npm run web:codegen)', async () => {
     expect(readFileSync(generatedFile, 'utf8')).toBe(await generate());
     // Codegen and Prettier take seconds on a busy CI machine.
   }, 30_000);
+
+  it('the trusted-documents manifest is up to date with the .graphql files (run npm run web:codegen)', () => {
+    expect(readFileSync(manifestFile, 'utf8')).toBe(generateManifest());
+  });
 
   it('every operation validates against the committed schema', () => {
     const schema = buildSchema(readSchemaSdl());

@@ -716,7 +716,19 @@ export type ChangeThreadStatusMutationVariables = Exact<{
 }>;
 
 export type ChangeThreadStatusMutation = {
-  changeThreadStatus: { id: string; status: ThreadStatus; allowedMoves: Array<ThreadStatus> };
+  changeThreadStatus: {
+    id: string;
+    status: ThreadStatus;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
+  };
 };
 
 export type DashboardUpdatesSubscriptionVariables = Exact<{ [key: string]: never }>;
@@ -884,7 +896,22 @@ export type RateThreadMutationVariables = Exact<{
   input: RateInput;
 }>;
 
-export type RateThreadMutation = { rateThread: { id: string; rating: number | null; ratingComment: string | null } };
+export type RateThreadMutation = {
+  rateThread: {
+    id: string;
+    rating: number | null;
+    ratingComment: string | null;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
+  };
+};
 
 export type RecogniseModelMutationVariables = Exact<{
   input: RecogniseModelInput;
@@ -1000,7 +1027,7 @@ export type ThreadQuery = {
     rating: number | null;
     ratingComment: string | null;
     viewerIsAuthor: boolean;
-    allowedMoves: Array<ThreadStatus>;
+    supportable: boolean;
     id: string;
     title: string;
     body: string;
@@ -1012,6 +1039,15 @@ export type ThreadQuery = {
     authorName: string;
     createdAt: string;
     answerDueAt: string;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
     escalatedTo: { id: string; name: string } | null;
     events: Array<{
       cursor: string;
@@ -1101,6 +1137,16 @@ export type ThreadEventsSubscription = {
   };
 };
 
+export type ThreadPermissionFieldsFragment = {
+  reply: boolean;
+  note: boolean;
+  transfer: boolean;
+  rate: boolean;
+  reopen: boolean;
+  support: boolean;
+  move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+};
+
 export type ThreadSummaryFieldsFragment = {
   id: string;
   title: string;
@@ -1159,7 +1205,15 @@ export type TransferThreadMutation = {
   transferThread: {
     id: string;
     status: ThreadStatus;
-    allowedMoves: Array<ThreadStatus>;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
     unit: { id: string; name: string };
   };
 };
@@ -1391,6 +1445,38 @@ export const ThreadEventFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ThreadEventFieldsFragment, unknown>;
+export const ThreadPermissionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ThreadPermissionFieldsFragment, unknown>;
 export const ThreadSummaryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2187,10 +2273,44 @@ export const ChangeThreadStatusDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'allowedMoves' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
         ],
       },
     },
@@ -2923,9 +3043,44 @@ export const RateThreadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ratingComment' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
         ],
       },
     },
@@ -3339,7 +3494,15 @@ export const ThreadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'ratingComment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'viewerIsAuthor' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'allowedMoves' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supportable' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'escalatedTo' },
@@ -3418,6 +3581,33 @@ export const ThreadDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
         ],
       },
     },
@@ -3823,7 +4013,14 @@ export const TransferThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'allowedMoves' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'unit' },
@@ -3838,6 +4035,33 @@ export const TransferThreadDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
         ],
       },
     },
