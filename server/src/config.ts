@@ -107,6 +107,8 @@ export interface Config {
   trustProxySetting: string;
   trustProxy: ProxyTrust;
   rateLimits: Record<RateLimitName, RateRule>;
+  /** Days the government declared off, or working, on top of the statutory holidays. */
+  calendar: { daysOff: string[]; workingDays: string[] };
 }
 
 export class ConfigError extends Error {
@@ -221,6 +223,23 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const days = (name: string): string[] => {
+    const value = read(name);
+    if (value === undefined) return [];
+    const list = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const isDay = (day: string) => {
+      const ms = Date.parse(`${day}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
+    };
+    const bad = list.filter((day) => !isDay(day));
+    if (bad.length > 0)
+      problems.push(`${name} must be days as YYYY-MM-DD separated by commas (got "${bad.join(', ')}")`);
+    return list;
+  };
+
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
@@ -257,6 +276,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxySetting,
     trustProxy,
     rateLimits,
+    calendar: { daysOff: days('CALENDAR_DAYS_OFF'), workingDays: days('CALENDAR_WORKING_DAYS') },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -16,7 +16,6 @@ import { ThreadStatus } from './thread-status.js';
 import type { PostFeedbackInput } from './thread.input.js';
 import { scoreTone } from './tone.js';
 import { TrackingCodes } from './tracking-code.js';
-import { addWorkingHours } from './working-time.js';
 
 export const ANONYMOUS_NAME = 'Người dân ẩn danh';
 export const SYSTEM_NAME = 'Hệ thống';
@@ -131,8 +130,8 @@ export class PostingService {
         requestFingerprint: idempotency.fingerprint,
         isPublic: input.isPublic,
         status: ThreadStatus.ROUTED,
-        acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),
-        answerDueAt: addWorkingHours(now, category.answerWithinHours),
+        acknowledgeDueAt: this.services.calendar.addWorkingHours(now, category.acknowledgeWithinHours),
+        answerDueAt: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
         ...tone,
         keywords,

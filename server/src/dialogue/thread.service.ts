@@ -22,7 +22,6 @@ import { scoreTone } from './tone.js';
 import { speakerFor } from './thread-speaker.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
-import { addWorkingHours } from './working-time.js';
 
 export const scopeOf = (thread: Thread) => ({
   isPublic: thread.isPublic,
@@ -142,7 +141,7 @@ export class ThreadService {
       thread.acknowledgedAt = undefined;
       thread.acknowledgeOverdueAt = undefined;
       thread.escalatedTo = undefined;
-      thread.acknowledgeDueAt = addWorkingHours(now, thread.category.acknowledgeWithinHours);
+      thread.acknowledgeDueAt = this.ctx.services.calendar.addWorkingHours(now, thread.category.acknowledgeWithinHours);
       events.record(thread, {
         type: ThreadEventType.TRANSFERRED,
         actor: viewer ?? undefined,
