@@ -47,7 +47,7 @@ describe('the inbox puts urgent work first', () => {
       const id = ids.get(title)!;
       if (kind === 'done') {
         await sql(
-          `update threads set status = 'RESOLVED', acknowledged_at = now(), answered_at = now(), answer_due_at = now() - interval '100 hours' where id = ?`,
+          `update threads set status = 'RESOLVED', acknowledged_at = now(), answered_at = now(), answer_due_at = date_trunc('milliseconds', now() - interval '100 hours') where id = ?`,
           [id],
         );
       } else if (kind === 'late') {
@@ -110,15 +110,15 @@ describe('the inbox puts urgent work first', () => {
       ),
     );
     for (const row of cases) {
-      const [result] = await sql(
+      const [result] = (await sql(
         `select (${URGENCY_RANK_SQL}) as rank, (${URGENT_AT_SQL}) as due
          from (select ?::text as status, ?::timestamptz as acknowledged_at, ?::timestamptz as answered_at,
                       ?::timestamptz as acknowledge_due_at, ?::timestamptz as answer_due_at) t`,
         [row.status, row.acknowledgedAt, row.answeredAt, row.acknowledgeDueAt, row.answerDueAt],
-      );
-      expect(result.rank, JSON.stringify(row)).toBe(urgencyRank(row));
+      )) as Array<{ rank: number; due: string }>;
+      expect(result!.rank, JSON.stringify(row)).toBe(urgencyRank(row));
       const pending = pendingDeadline(row);
-      if (pending) expect(new Date(result.due).toISOString(), JSON.stringify(row)).toBe(pending.dueAt.toISOString());
+      if (pending) expect(new Date(result!.due).toISOString(), JSON.stringify(row)).toBe(pending.dueAt.toISOString());
     }
   });
 });
