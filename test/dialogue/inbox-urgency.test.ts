@@ -41,7 +41,7 @@ describe('the inbox puts urgent work first', () => {
       expect(thread.unit.code).toBe('LH.NB');
       ids.set(title, thread.id);
     }
-    const hoursAgo = { 'late-1': 30, 'late-2': 20, 'late-3': 10 } as Record<string, number>;
+    const daysAgo = { 'late-1': 10, 'late-2': 9, 'late-3': 8 } as Record<string, number>;
     const hoursAhead = { 'soon-1': 2, 'soon-2': 5 } as Record<string, number>;
     for (const { title, kind } of plan) {
       const id = ids.get(title)!;
@@ -52,8 +52,8 @@ describe('the inbox puts urgent work first', () => {
         );
       } else if (kind === 'late') {
         await sql(
-          `update threads set status = 'IN_PROGRESS', acknowledged_at = now(), answer_due_at = date_trunc('milliseconds', now() - make_interval(hours => ?)) where id = ?`,
-          [hoursAgo[title], id],
+          `update threads set status = 'IN_PROGRESS', acknowledged_at = now(), answer_due_at = date_trunc('milliseconds', now() - make_interval(days => ?)) where id = ?`,
+          [daysAgo[title], id],
         );
       } else {
         await sql(

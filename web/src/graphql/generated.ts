@@ -5,6 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who did it: the system, an anonymous citizen (no name to show), or a named person. */
+export type ActorKind =
+  /** A citizen who posted anonymously. */
+  | 'ANONYMOUS'
+  /** A signed-in person, named by `actorName`. */
+  | 'PERSON'
+  /** The system (routing, deadlines). */
+  | 'SYSTEM';
+
 /** The appraisal (thẩm định) of a model by the Ban Dân vận. */
 export type AppraiseModelInput = {
   /** The model. */
@@ -75,6 +84,13 @@ export type CommendationIssuer =
   | 'DISTRICT_PEOPLES_COMMITTEE'
   /** Provincial People's Committee (UBND tỉnh). */
   | 'PROVINCIAL_PEOPLES_COMMITTEE';
+
+/** Which deadline a thread waits on. */
+export type DeadlineKind =
+  /** The unit must acknowledge the routed thread. */
+  | 'ACKNOWLEDGE'
+  /** The unit must answer it. */
+  | 'ANSWER';
 
 /** What a citizen is posting. */
 export type FeedbackKind =
@@ -227,6 +243,19 @@ export type RateInput = {
   trackingCode?: string | null | undefined;
 };
 
+/** Why the system did something; clients translate it with `reasonParams`. */
+export type ReasonCode =
+  /** The acknowledgement deadline passed. */
+  | 'ACKNOWLEDGE_OVERDUE'
+  /** The answer deadline passed. */
+  | 'ANSWER_OVERDUE'
+  /** Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH. */
+  | 'ESCALATED_OVERDUE'
+  /** Routed by a rule: `field` THIS (a rule for the field) or ANY; `place` HERE, ENCLOSING or ANYWHERE. */
+  | 'ROUTED_BY_RULE'
+  /** No rule matched: sent to the general reception unit. */
+  | 'ROUTED_FALLBACK';
+
 /** Whether a commendation goes to a collective or to an individual. */
 export type RecipientKind =
   /** A collective (tập thể): a unit. */
@@ -312,13 +341,13 @@ export type ThreadEventType =
   | 'INTERNAL_NOTE'
   /** A reply or an answer back; see `message`. */
   | 'MESSAGE'
-  /** A deadline passed; `reason` says which. */
+  /** A deadline passed; `reasonCode` says which. */
   | 'OVERDUE'
   /** A citizen posted the thread. */
   | 'POSTED'
   /** The citizen rated the answer; see `rating`. */
   | 'RATED'
-  /** The thread was routed to a unit; `reason` says by which rule. */
+  /** The thread was routed to a unit; `reasonCode` says by which rule. */
   | 'ROUTED'
   /** The status moved from `fromStatus` to `toStatus`. */
   | 'STATUS_CHANGED'
@@ -349,7 +378,7 @@ export type ThreadFilter = {
 
 /** How to sort threads. */
 export type ThreadOrder =
-  /** Nearest answer deadline first (for a unit inbox). */
+  /** Most urgent first (a unit inbox): threads with a deadline pending, overdue then due soonest; then open ones without one; finished last. */
   | 'DEADLINE'
   /** Most supported first, then newest. */
   | 'MOST_SUPPORTED'
@@ -522,12 +551,15 @@ export type BoardEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -734,12 +766,15 @@ export type InboxEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -876,7 +911,7 @@ export type PostFeedbackMutationVariables = Exact<{
 export type PostFeedbackMutation = {
   postFeedback: {
     trackingCode: string | null;
-    thread: { id: string; title: string; unit: { id: string; name: string } };
+    thread: { id: string; title: string; answerDueAt: string; unit: { id: string; name: string } };
   };
 };
 
@@ -1010,6 +1045,7 @@ export type ThreadQuery = {
     overdue: boolean;
     supportCount: number;
     authorName: string;
+    anonymous: boolean;
     createdAt: string;
     answerDueAt: string;
     escalatedTo: { id: string; name: string } | null;
@@ -1018,12 +1054,15 @@ export type ThreadQuery = {
       threadId: string;
       type: ThreadEventType;
       actorName: string;
+      actorKind: ActorKind;
+      reasonCode: ReasonCode | null;
       createdAt: string;
       fromStatus: ThreadStatus | null;
       toStatus: ThreadStatus | null;
       internal: boolean;
       reason: string | null;
       rating: number | null;
+      reasonParams: Array<{ key: string; value: string }>;
       fromUnit: { id: string; name: string } | null;
       toUnit: { id: string; name: string } | null;
       message: {
@@ -1035,6 +1074,7 @@ export type ThreadQuery = {
         unit: { id: string; name: string } | null;
       } | null;
     }>;
+    deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
     category: { id: string; name: string; nameEn: string };
     place: { id: string; name: string; placeName: string };
     unit: { id: string; name: string };
@@ -1052,12 +1092,15 @@ export type ThreadEventFieldsFragment = {
   threadId: string;
   type: ThreadEventType;
   actorName: string;
+  actorKind: ActorKind;
+  reasonCode: ReasonCode | null;
   createdAt: string;
   fromStatus: ThreadStatus | null;
   toStatus: ThreadStatus | null;
   internal: boolean;
   reason: string | null;
   rating: number | null;
+  reasonParams: Array<{ key: string; value: string }>;
   fromUnit: { id: string; name: string } | null;
   toUnit: { id: string; name: string } | null;
   message: {
@@ -1082,12 +1125,15 @@ export type ThreadEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -1111,8 +1157,10 @@ export type ThreadSummaryFieldsFragment = {
   overdue: boolean;
   supportCount: number;
   authorName: string;
+  anonymous: boolean;
   createdAt: string;
   answerDueAt: string;
+  deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
   category: { id: string; name: string; nameEn: string };
   place: { id: string; name: string; placeName: string };
   unit: { id: string; name: string };
@@ -1141,8 +1189,10 @@ export type ThreadsQuery = {
       overdue: boolean;
       supportCount: number;
       authorName: string;
+      anonymous: boolean;
       createdAt: string;
       answerDueAt: string;
+      deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
       category: { id: string; name: string; nameEn: string };
       place: { id: string; name: string; placeName: string };
       unit: { id: string; name: string };
@@ -1332,6 +1382,19 @@ export const ThreadEventFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -1409,6 +1472,19 @@ export const ThreadSummaryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {
@@ -1589,6 +1665,19 @@ export const BoardEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -2274,6 +2363,19 @@ export const InboxEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -2867,6 +2969,7 @@ export const PostFeedbackDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'unit' },
@@ -3380,6 +3483,19 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {
@@ -3431,6 +3547,19 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -3595,6 +3724,19 @@ export const ThreadEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -3747,6 +3889,19 @@ export const ThreadsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {
