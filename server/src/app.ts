@@ -12,6 +12,7 @@ import { RateLimits } from './shared/rate-limits.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
+import { WorkingCalendar } from './dialogue/working-time.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
@@ -74,6 +75,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       trackingCodes: new TrackingCodes(secret),
       live,
       scorer: defaultToneScorer(),
+      calendar: new WorkingCalendar(config.calendar),
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);

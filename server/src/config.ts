@@ -113,6 +113,8 @@ export interface Config {
   trustedDocuments: 'enforce' | 'off';
   /** Third-party clients' documents, a JSON object or array of documents, beside the web app's. */
   trustedDocumentsFile: string | undefined;
+  /** Days the government declared off, or working, on top of the statutory holidays. */
+  calendar: { daysOff: string[]; workingDays: string[] };
 }
 
 export class ConfigError extends Error {
@@ -231,6 +233,22 @@ export function loadConfig(env: Env = process.env): Config {
   if (trustedDocumentsFile && !existsSync(path.resolve(projectRoot, trustedDocumentsFile))) {
     problems.push(`TRUSTED_DOCUMENTS_FILE must name an existing file (got "${trustedDocumentsFile}")`);
   }
+  const days = (name: string): string[] => {
+    const value = read(name);
+    if (value === undefined) return [];
+    const list = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const isDay = (day: string) => {
+      const ms = Date.parse(`${day}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
+    };
+    const bad = list.filter((day) => !isDay(day));
+    if (bad.length > 0)
+      problems.push(`${name} must be days as YYYY-MM-DD separated by commas (got "${bad.join(', ')}")`);
+    return list;
+  };
 
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
@@ -271,6 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits,
     trustedDocuments: oneOf('TRUSTED_DOCUMENTS', ['enforce', 'off'], environment === 'production' ? 'enforce' : 'off'),
     trustedDocumentsFile: trustedDocumentsFile && path.resolve(projectRoot, trustedDocumentsFile),
+    calendar: { daysOff: days('CALENDAR_DAYS_OFF'), workingDays: days('CALENDAR_WORKING_DAYS') },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

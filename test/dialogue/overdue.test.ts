@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const EVENTS =
-  'query ($id: ID!) { thread(id: $id) { overdue escalatedTo { code } events { type reason toUnit { code } } } }';
+  'query ($id: ID!) { thread(id: $id) { overdue escalatedTo { code } events { type reason reasonCode reasonParams { key value } toUnit { code } } } }';
 
 async function makeOverdue(threadId: string, which: 'acknowledge' | 'answer') {
   await server.app.orm.em
@@ -69,16 +69,30 @@ describe('overdue threads', () => {
         thread: {
           overdue: boolean;
           escalatedTo: { code: string };
-          events: Array<{ type: string; reason: string; toUnit: { code: string } | null }>;
+          events: Array<{
+            type: string;
+            reason: string | null;
+            reasonCode: string;
+            reasonParams: Array<{ key: string; value: string }>;
+            toUnit: { code: string } | null;
+          }>;
         };
       }>(EVENTS, { token: monitor, variables: { id: thread.id } });
       const { overdue, escalatedTo, events } = result.data!.thread;
       expect(overdue).toBe(true);
       expect(escalatedTo).toEqual({ code: 'LH' });
       expect(events.filter((event) => event.type === 'OVERDUE')).toEqual([
-        { type: 'OVERDUE', reason: 'quá hạn tiếp nhận', toUnit: null },
+        { type: 'OVERDUE', reason: null, reasonCode: 'ACKNOWLEDGE_OVERDUE', reasonParams: [], toUnit: null },
       ]);
-      expect(events.filter((event) => event.type === 'ESCALATED')).toHaveLength(1);
+      expect(events.filter((event) => event.type === 'ESCALATED')).toEqual([
+        {
+          type: 'ESCALATED',
+          reason: null,
+          reasonCode: 'ESCALATED_OVERDUE',
+          reasonParams: [{ key: 'missed', value: 'ACKNOWLEDGE' }],
+          toUnit: { code: 'LH' },
+        },
+      ]);
       expect(parentInbox.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
       expect(monitors.events.map((event) => event.type)).toEqual(['OVERDUE', 'ESCALATED']);
 

@@ -28,16 +28,33 @@ describe('routing', () => {
   it('records the routing decision with its reason in the thread timeline', async () => {
     const thread = await post(server, dir, { token: citizen, category: 'LAND', place: 'LH.DV' });
     const result = await server.gql<{
-      thread: { events: Array<{ type: string; reason: string | null; toUnit: { code: string } | null }> };
-    }>('query ($id: ID!) { thread(id: $id) { events { type reason toUnit { code } } } }', {
-      token: citizen,
-      variables: { id: thread.id },
-    });
+      thread: {
+        events: Array<{
+          type: string;
+          reason: string | null;
+          reasonCode: string | null;
+          reasonParams: Array<{ key: string; value: string }>;
+          toUnit: { code: string } | null;
+        }>;
+      };
+    }>(
+      'query ($id: ID!) { thread(id: $id) { events { type reason reasonCode reasonParams { key value } toUnit { code } } } }',
+      {
+        token: citizen,
+        variables: { id: thread.id },
+      },
+    );
     const events = result.data!.thread.events;
     expect(events.map((event) => event.type)).toEqual(['POSTED', 'ROUTED']);
     expect(events[1]).toMatchObject({
       toUnit: { code: 'LH.TNMT' },
-      reason: expect.stringContaining('Phòng Tài nguyên và Môi trường'),
+      // A code with parameters, translated where it is shown: no prose in either language is stored.
+      reason: null,
+      reasonCode: 'ROUTED_BY_RULE',
+      reasonParams: [
+        { key: 'field', value: 'THIS' },
+        { key: 'place', value: 'ANYWHERE' },
+      ],
     });
   });
 

@@ -44,7 +44,8 @@ describe('chooseRoute', () => {
     expect(choice).toEqual({
       ruleId: null,
       unitId: 'reception',
-      reason: expect.stringContaining('không có quy tắc phù hợp'),
+      reasonCode: 'ROUTED_FALLBACK',
+      reasonParams: {},
     });
   });
 });

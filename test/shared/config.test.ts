@@ -100,3 +100,13 @@ describe('resolveJwtSecret', () => {
     expect(resolveJwtSecret(loadConfig({ JWT_SECRET: SECRET }))).toBe(SECRET);
   });
 });
+
+describe('declared calendar days', () => {
+  it('reads days off and make-up working days, and names malformed days', () => {
+    const config = loadConfig({ CALENDAR_DAYS_OFF: '2026-02-23, 2026-02-24', CALENDAR_WORKING_DAYS: '2026-02-28' });
+    expect(config.calendar).toEqual({ daysOff: ['2026-02-23', '2026-02-24'], workingDays: ['2026-02-28'] });
+    expect(() => loadConfig({ CALENDAR_DAYS_OFF: '2026-02-30,23/02/2026' })).toThrow(
+      /CALENDAR_DAYS_OFF must be days as YYYY-MM-DD separated by commas \(got "2026-02-30, 23\/02\/2026"\)/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { vietnamMidnight } from '../shared/vietnam-time.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NO_THREADS, unitListening } from '../dialogue/listening.js';
 import { Unit } from '../units/unit.entity.js';
@@ -68,16 +69,11 @@ const figures = (row: FigureRow | undefined): ReviewFigures => ({
   resourcesVnd: BigInt(row?.resources ?? '0'),
 });
 
-const VIETNAM_OFFSET = '+07:00';
-
 /** The review's time span in Vietnam: one calendar year, or the campaign's whole period. */
 export function reviewPeriod(campaign: Campaign, year: number | null): [Date, Date] {
   const first = year ?? campaign.startYear;
   const last = year ?? campaign.endYear;
-  return [
-    new Date(`${first}-01-01T00:00:00${VIETNAM_OFFSET}`),
-    new Date(`${last + 1}-01-01T00:00:00${VIETNAM_OFFSET}`),
-  ];
+  return [vietnamMidnight(`${first}-01-01`), vietnamMidnight(`${last + 1}-01-01`)];
 }
 
 export class ReviewService {

@@ -5,8 +5,9 @@ import { Support } from './support.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
+import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 
 export { Message, RoutingRule, Support, Thread, ThreadEvent };
 export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support];
-export const resolvers = [ThreadResolver, RoutingResolver, ThreadEventsResolver] as const;
+export const resolvers = [ThreadResolver, ThreadDeadlineResolver, RoutingResolver, ThreadEventsResolver] as const;

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../shared/event-bus.js';
 import type { Logger } from '../shared/logger.js';
 import { withEventLog } from './event-log.js';
+import { ReasonCode } from './event-reason.js';
 import { SYSTEM_NAME } from './posting.service.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
@@ -57,7 +58,7 @@ export class OverdueWatcher {
       );
       const now = new Date();
       for (const thread of threads) {
-        const missed: string[] = [];
+        const missed: Array<ReasonCode.ACKNOWLEDGE_OVERDUE | ReasonCode.ANSWER_OVERDUE> = [];
         if (
           thread.status === ThreadStatus.ROUTED &&
           !thread.acknowledgedAt &&
@@ -65,14 +66,14 @@ export class OverdueWatcher {
           thread.acknowledgeDueAt < now
         ) {
           thread.acknowledgeOverdueAt = now;
-          missed.push('quá hạn tiếp nhận');
+          missed.push(ReasonCode.ACKNOWLEDGE_OVERDUE);
         }
         if (!thread.answeredAt && !thread.answerOverdueAt && thread.answerDueAt < now) {
           thread.answerOverdueAt = now;
-          missed.push('quá hạn trả lời');
+          missed.push(ReasonCode.ANSWER_OVERDUE);
         }
-        for (const reason of missed) {
-          events.record(thread, { type: ThreadEventType.OVERDUE, actorName: SYSTEM_NAME, reason });
+        for (const reasonCode of missed) {
+          events.record(thread, { type: ThreadEventType.OVERDUE, actorName: SYSTEM_NAME, reasonCode });
         }
         if (missed.length > 0 && !thread.escalatedTo) {
           const parent = thread.unit.parent ?? thread.unit;
@@ -81,7 +82,10 @@ export class OverdueWatcher {
             type: ThreadEventType.ESCALATED,
             actorName: SYSTEM_NAME,
             toUnit: parent,
-            reason: `${missed.join('; ')}: chuyển lên ${parent.name} và cơ quan giám sát`,
+            reasonCode: ReasonCode.ESCALATED_OVERDUE,
+            reasonData: {
+              missed: missed.length > 1 ? 'BOTH' : missed[0] === ReasonCode.ANSWER_OVERDUE ? 'ANSWER' : 'ACKNOWLEDGE',
+            },
           });
         }
       }

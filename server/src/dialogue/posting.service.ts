@@ -11,15 +11,14 @@ import { chooseRoute } from './routing.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { idempotencyOf, type Idempotency } from './post-idempotency.js';
 import { Thread } from './thread.entity.js';
-import { ThreadEventType } from './thread-event.entity.js';
+import { SYSTEM_NAME, ThreadEventType } from './thread-event.entity.js';
 import { ThreadStatus } from './thread-status.js';
 import type { PostFeedbackInput } from './thread.input.js';
 import { scoreTone } from './tone.js';
 import { TrackingCodes } from './tracking-code.js';
-import { addWorkingHours } from './working-time.js';
 
 export const ANONYMOUS_NAME = 'Người dân ẩn danh';
-export const SYSTEM_NAME = 'Hệ thống';
+export { SYSTEM_NAME } from './thread-event.entity.js';
 
 export interface PostResult {
   thread: Thread;
@@ -131,8 +130,8 @@ export class PostingService {
         requestFingerprint: idempotency.fingerprint,
         isPublic: input.isPublic,
         status: ThreadStatus.ROUTED,
-        acknowledgeDueAt: addWorkingHours(now, category.acknowledgeWithinHours),
-        answerDueAt: addWorkingHours(now, category.answerWithinHours),
+        acknowledgeDueAt: this.services.calendar.addWorkingHours(now, category.acknowledgeWithinHours),
+        answerDueAt: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
         ...tone,
         keywords,
@@ -150,7 +149,8 @@ export class PostingService {
         fromStatus: ThreadStatus.SUBMITTED,
         toStatus: ThreadStatus.ROUTED,
         toUnit: unit,
-        reason: `${route.reason} → ${unit.name}`,
+        reasonCode: route.reasonCode,
+        reasonData: route.reasonParams,
       });
       return thread;
     });

@@ -1,3 +1,5 @@
+import { ReasonCode, type ReasonParams } from './event-reason.js';
+
 /** A routing rule reduced to what choosing needs: null means "any field" or "anywhere". */
 export interface RuleCandidate {
   id: string;
@@ -9,7 +11,8 @@ export interface RuleCandidate {
 export interface RouteChoice {
   ruleId: string | null;
   unitId: string;
-  reason: string;
+  reasonCode: ReasonCode;
+  reasonParams: ReasonParams;
 }
 
 /**
@@ -32,11 +35,15 @@ export function chooseRoute(
     if (!best || score > best.score) best = { rule, score };
   }
   if (!best) {
-    return { ruleId: null, unitId: fallbackUnitId, reason: 'không có quy tắc phù hợp, chuyển đến nơi tiếp nhận chung' };
+    return { ruleId: null, unitId: fallbackUnitId, reasonCode: ReasonCode.ROUTED_FALLBACK, reasonParams: {} };
   }
   const { rule } = best;
-  const where =
-    rule.placeId === null ? 'anywhere' : rule.placeId === thread.placePath[0] ? 'this place' : 'an enclosing place';
-  const what = rule.categoryId === null ? 'any field' : 'this field';
-  return { ruleId: rule.id, unitId: rule.unitId, reason: `rule for ${what} in ${where}` };
+  const place = rule.placeId === null ? 'ANYWHERE' : rule.placeId === thread.placePath[0] ? 'HERE' : 'ENCLOSING';
+  const field = rule.categoryId === null ? 'ANY' : 'THIS';
+  return {
+    ruleId: rule.id,
+    unitId: rule.unitId,
+    reasonCode: ReasonCode.ROUTED_BY_RULE,
+    reasonParams: { field, place },
+  };
 }

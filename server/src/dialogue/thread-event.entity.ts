@@ -4,6 +4,7 @@ import { User } from '../accounts/user.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { Message } from './message.entity.js';
 import { Thread } from './thread.entity.js';
+import { ReasonCode, type ReasonParams } from './event-reason.js';
 import { ThreadStatus } from './thread-status.js';
 
 export enum ThreadEventType {
@@ -24,15 +25,65 @@ registerEnumType(ThreadEventType, {
   description: 'What happened to a thread.',
   valuesConfig: {
     POSTED: { description: 'A citizen posted the thread.' },
-    ROUTED: { description: 'The thread was routed to a unit; `reason` says by which rule.' },
+    ROUTED: { description: 'The thread was routed to a unit; `reasonCode` says by which rule.' },
     MESSAGE: { description: 'A reply or an answer back; see `message`.' },
     INTERNAL_NOTE: { description: 'A staff-only note; see `message`. Never sent to citizens.' },
     STATUS_CHANGED: { description: 'The status moved from `fromStatus` to `toStatus`.' },
     TRANSFERRED: { description: 'The thread moved from `fromUnit` to `toUnit`, with a reason.' },
-    OVERDUE: { description: 'A deadline passed; `reason` says which.' },
+    OVERDUE: { description: 'A deadline passed; `reasonCode` says which.' },
     ESCALATED: { description: 'The overdue thread was escalated to `toUnit` and the monitors.' },
     SUPPORTED: { description: 'A citizen supported the thread (+1).' },
     RATED: { description: 'The citizen rated the answer; see `rating`.' },
+  },
+});
+
+registerEnumType(ReasonCode, {
+  name: 'ReasonCode',
+  description: 'Why the system did something; clients translate it with `reasonParams`.',
+  valuesConfig: {
+    ROUTED_BY_RULE: {
+      description: 'Routed by a rule: `field` THIS (a rule for the field) or ANY; `place` HERE, ENCLOSING or ANYWHERE.',
+    },
+    ROUTED_FALLBACK: { description: 'No rule matched: sent to the general reception unit.' },
+    ACKNOWLEDGE_OVERDUE: { description: 'The acknowledgement deadline passed.' },
+    ANSWER_OVERDUE: { description: 'The answer deadline passed.' },
+    ESCALATED_OVERDUE: {
+      description: 'Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH.',
+    },
+  },
+});
+
+@ObjectType({ description: 'One parameter of a reason code: a code itself (THIS, HERE…) or a name.' })
+export class ReasonParam {
+  @Field(() => String, { description: 'Parameter name, e.g. `field`, `place`, `missed`.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Its value, e.g. `THIS`.' })
+  value!: string;
+}
+
+export function reasonParamList(params: ReasonParams | undefined | null): ReasonParam[] {
+  return Object.entries(params ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => Object.assign(new ReasonParam(), { key, value }));
+}
+
+/** The name stored for what the system did; clients show `actorKind` SYSTEM in their language. */
+export const SYSTEM_NAME = 'Hệ thống';
+
+export enum ActorKind {
+  SYSTEM = 'SYSTEM',
+  ANONYMOUS = 'ANONYMOUS',
+  PERSON = 'PERSON',
+}
+
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'Who did it: the system, an anonymous citizen (no name to show), or a named person.',
+  valuesConfig: {
+    SYSTEM: { description: 'The system (routing, deadlines).' },
+    ANONYMOUS: { description: 'A citizen who posted anonymously.' },
+    PERSON: { description: 'A signed-in person, named by `actorName`.' },
   },
 });
 
@@ -41,7 +92,7 @@ registerEnumType(ThreadEventType, {
 @Entity({ tableName: 'thread_events' })
 @Index({ properties: ['thread', 'id'] })
 export class ThreadEvent {
-  [OptionalProps]?: 'createdAt' | 'internal' | 'cursor' | 'threadId';
+  [OptionalProps]?: 'createdAt' | 'internal' | 'cursor' | 'threadId' | 'reasonParams' | 'actorKind';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -70,6 +121,12 @@ export class ThreadEvent {
   @Property({ type: 'string', length: 100 })
   actorName!: string;
 
+  @Field(() => ActorKind, { description: 'Whether `actorName` is a person, the system or an anonymous citizen.' })
+  get actorKind(): ActorKind {
+    if (this.actor) return ActorKind.PERSON;
+    return this.actorName === SYSTEM_NAME ? ActorKind.SYSTEM : ActorKind.ANONYMOUS;
+  }
+
   @Field(() => Boolean, { description: 'Seen by staff only.' })
   @Property({ type: 'boolean' })
   internal: boolean = false;
@@ -96,10 +153,25 @@ export class ThreadEvent {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why: the routing rule, the transfer or rejection reason, the deadline missed.',
+    description: 'Why, as a person wrote it: the transfer, rejection or reopening reason, the rating comment.',
   })
   @Property({ type: 'text', nullable: true })
   reason?: string;
+
+  @Field(() => ReasonCode, {
+    nullable: true,
+    description: 'Why, when the system decided: the routing rule, the deadline missed. Translate with `reasonParams`.',
+  })
+  @Enum({ items: () => ReasonCode, type: 'string', nullable: true })
+  reasonCode?: ReasonCode;
+
+  @Property({ type: 'json', nullable: true })
+  reasonData?: ReasonParams;
+
+  @Field(() => [ReasonParam], { description: "The reason code's parameters (empty without a code)." })
+  get reasonParams(): ReasonParam[] {
+    return reasonParamList(this.reasonData);
+  }
 
   @Field(() => Int, { nullable: true, description: 'The rating given, for RATED.' })
   @Property({ type: 'smallint', nullable: true })

@@ -36,7 +36,7 @@ import { isUuid } from '../shared/ids.js';
 const ORDERS = {
   [ThreadOrder.NEWEST]: { createdAt: 'desc', id: 'desc' },
   [ThreadOrder.MOST_SUPPORTED]: { supportCount: 'desc', createdAt: 'desc', id: 'desc' },
-  [ThreadOrder.DEADLINE]: { answerDueAt: 'asc', id: 'asc' },
+  [ThreadOrder.DEADLINE]: { urgencyRank: 'asc', urgentAt: 'asc', id: 'asc' },
 } as const;
 
 /** Event cursors are positions in the log: decimal integers. */
@@ -51,7 +51,7 @@ const isDate = (value: unknown) =>
 const CURSOR_SHAPES: Record<ThreadOrder, Array<(value: unknown) => boolean>> = {
   [ThreadOrder.NEWEST]: [isDate, isUuid],
   [ThreadOrder.MOST_SUPPORTED]: [Number.isSafeInteger, isDate, isUuid],
-  [ThreadOrder.DEADLINE]: [isDate, isUuid],
+  [ThreadOrder.DEADLINE]: [Number.isSafeInteger, isDate, isUuid],
 };
 
 /** An `after` must be an endCursor of the same order: base64url JSON of one value per sort key. */

@@ -5,6 +5,7 @@ import { User } from '../accounts/user.entity.js';
 import { Tone } from './tone.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { URGENCY_RANK_SQL, URGENT_AT_SQL } from './deadline.js';
 import { FeedbackKind } from './feedback-kind.js';
 import { ThreadStatus } from './thread-status.js';
 
@@ -37,6 +38,7 @@ import { ThreadStatus } from './thread-status.js';
   expression:
     'create index "threads_created_covering" on "threads" ("created_at") include ("tone", "category_id", "place_id", "kind", "unit_id")',
 })
+@Index({ properties: ['unit', 'urgencyRank', 'urgentAt', 'id'] })
 @Index({ properties: ['category', 'createdAt'] })
 @Index({ properties: ['place', 'createdAt'] })
 @Index({
@@ -71,7 +73,16 @@ import { ThreadStatus } from './thread-status.js';
   expression: 'create index "threads_supported" on "threads" ("support_count", "created_at", "id")',
 })
 export class Thread {
-  [OptionalProps]?: 'status' | 'supportCount' | 'createdAt' | 'updatedAt' | 'overdue' | 'keywords' | 'reopenCount';
+  [OptionalProps]?:
+    | 'status'
+    | 'supportCount'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'overdue'
+    | 'keywords'
+    | 'reopenCount'
+    | 'urgencyRank'
+    | 'urgentAt';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -144,6 +155,13 @@ export class Thread {
   @Field(() => Date, { description: 'The unit must answer by then.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })
   answerDueAt!: Date;
+
+  /** Inbox order, computed by PostgreSQL from the status and deadlines (see deadline.ts). */
+  @Property({ type: 'smallint', generated: `(${URGENCY_RANK_SQL}) stored`, hidden: true })
+  urgencyRank!: number;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', generated: `(${URGENT_AT_SQL}) stored`, hidden: true })
+  urgentAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When the unit acknowledged it.' })
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })

@@ -21,7 +21,6 @@ import { scoreTone } from './tone.js';
 import { speakerFor } from './thread-speaker.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
-import { addWorkingHours } from './working-time.js';
 
 /** The viewer's rights on a thread; a matching tracking code makes them its author for this operation. */
 export function accessFor(ctx: Context, thread: Thread, trackingCode?: string | null): ThreadAccess {
@@ -134,7 +133,7 @@ export class ThreadService {
       thread.acknowledgedAt = undefined;
       thread.acknowledgeOverdueAt = undefined;
       thread.escalatedTo = undefined;
-      thread.acknowledgeDueAt = addWorkingHours(now, thread.category.acknowledgeWithinHours);
+      thread.acknowledgeDueAt = this.ctx.services.calendar.addWorkingHours(now, thread.category.acknowledgeWithinHours);
       events.record(thread, {
         type: ThreadEventType.TRANSFERRED,
         actor: viewer ?? undefined,

@@ -20,7 +20,10 @@ registerEnumType(ThreadOrder, {
   valuesConfig: {
     NEWEST: { description: 'Newest first.' },
     MOST_SUPPORTED: { description: 'Most supported first, then newest.' },
-    DEADLINE: { description: 'Nearest answer deadline first (for a unit inbox).' },
+    DEADLINE: {
+      description:
+        'Most urgent first (a unit inbox): threads with a deadline pending, overdue then due soonest; then open ones without one; finished last.',
+    },
   },
 });
 

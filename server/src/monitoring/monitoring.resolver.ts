@@ -1,3 +1,4 @@
+import { vietnamDateTime, vietnamDay } from '../shared/vietnam-time.js';
 import {
   Arg,
   Authorized,
@@ -77,7 +78,8 @@ const checkLimit = (limit: number) => {
   return limit;
 };
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
-const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Vietnam calendar days and times: the screen shows Vietnam time, so the CSV does too. */
+const day = (date: Date) => vietnamDay(date);
 
 @Resolver(() => Dashboard)
 export class MonitoringResolver {
@@ -169,8 +171,8 @@ export class MonitoringResolver {
         t.place.name,
         t.unit.name,
         t.status,
-        t.createdAt.toISOString(),
-        t.answerDueAt.toISOString(),
+        vietnamDateTime(t.createdAt),
+        vietnamDateTime(t.answerDueAt),
       ]),
     ];
     const volumeHeaders = ['Số phản ánh', 'Tiêu cực', 'Tỷ lệ tiêu cực (%)'];

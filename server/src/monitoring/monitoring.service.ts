@@ -1,3 +1,4 @@
+import { VIETNAM_TIME_ZONE } from '../shared/vietnam-time.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
 import type { User } from '../accounts/user.entity.js';
@@ -29,7 +30,6 @@ import type {
 const DAY_MS = 86_400_000;
 /** A word in fewer of this week's threads is never shown as rising. */
 export const RISING_MIN_COUNT = 2;
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 interface Scope {
@@ -111,7 +111,7 @@ export class MonitoringService {
 
   async volumes(bucket: Bucket): Promise<VolumePoint[]> {
     const rows = await this.rows<VolumeRow & { period: Date }>(
-      `select date_trunc(?, t.created_at at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as period,
+      `select date_trunc(?, t.created_at at time zone '${VIETNAM_TIME_ZONE}') at time zone '${VIETNAM_TIME_ZONE}' as period,
               count(*)::int as threads, (count(*) filter (where t.tone = 'NEGATIVE'))::int as negative
        from threads t where ${this.scope.sql} group by 1 order by 1`,
       [bucket.toLowerCase(), ...this.scope.params],
@@ -170,7 +170,7 @@ export class MonitoringService {
          union all
          select m.created_at, m.tone, m.tone_score from messages m join threads t on t.id = m.thread_id
          where m.created_at >= ? and m.created_at < ? and ${this.scope.filters} and m.tone is not null)
-       select date_trunc(?, created_at at time zone '${TIME_ZONE}') at time zone '${TIME_ZONE}' as period,
+       select date_trunc(?, created_at at time zone '${VIETNAM_TIME_ZONE}') at time zone '${VIETNAM_TIME_ZONE}' as period,
               avg(tone_score)::float as average,
               (count(*) filter (where tone = 'NEGATIVE'))::int as negative,
               (count(*) filter (where tone = 'NEUTRAL'))::int as neutral,

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { ThreadEventHub } from '../dialogue/live-hub.js';
 import type { ToneScorer } from '../language/index.js';
 import type { TrackingCodes } from '../dialogue/tracking-code.js';
+import type { WorkingCalendar } from '../dialogue/working-time.js';
 import type { EventBus } from './event-bus.js';
 import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
@@ -20,6 +21,8 @@ export interface Services {
   trackingCodes: TrackingCodes;
   /** Scores the tone of what citizens write; the stored row names it. */
   scorer: ToneScorer;
+  /** Working days and hours, with public holidays and the days the government declared: every deadline. */
+  calendar: WorkingCalendar;
   /** Live delivery of the thread event log to this instance's subscribers. */
   live: ThreadEventHub;
 }

@@ -5,6 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who did it: the system, an anonymous citizen (no name to show), or a named person. */
+export type ActorKind =
+  /** A citizen who posted anonymously. */
+  | 'ANONYMOUS'
+  /** A signed-in person, named by `actorName`. */
+  | 'PERSON'
+  /** The system (routing, deadlines). */
+  | 'SYSTEM';
+
 /** The appraisal (thẩm định) of a model by the Ban Dân vận. */
 export type AppraiseModelInput = {
   /** The model. */
@@ -75,6 +84,13 @@ export type CommendationIssuer =
   | 'DISTRICT_PEOPLES_COMMITTEE'
   /** Provincial People's Committee (UBND tỉnh). */
   | 'PROVINCIAL_PEOPLES_COMMITTEE';
+
+/** Which deadline a thread waits on. */
+export type DeadlineKind =
+  /** The unit must acknowledge the routed thread. */
+  | 'ACKNOWLEDGE'
+  /** The unit must answer it. */
+  | 'ANSWER';
 
 /** What a citizen is posting. */
 export type FeedbackKind =
@@ -227,6 +243,19 @@ export type RateInput = {
   trackingCode?: string | null | undefined;
 };
 
+/** Why the system did something; clients translate it with `reasonParams`. */
+export type ReasonCode =
+  /** The acknowledgement deadline passed. */
+  | 'ACKNOWLEDGE_OVERDUE'
+  /** The answer deadline passed. */
+  | 'ANSWER_OVERDUE'
+  /** Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH. */
+  | 'ESCALATED_OVERDUE'
+  /** Routed by a rule: `field` THIS (a rule for the field) or ANY; `place` HERE, ENCLOSING or ANYWHERE. */
+  | 'ROUTED_BY_RULE'
+  /** No rule matched: sent to the general reception unit. */
+  | 'ROUTED_FALLBACK';
+
 /** Whether a commendation goes to a collective or to an individual. */
 export type RecipientKind =
   /** A collective (tập thể): a unit. */
@@ -312,13 +341,13 @@ export type ThreadEventType =
   | 'INTERNAL_NOTE'
   /** A reply or an answer back; see `message`. */
   | 'MESSAGE'
-  /** A deadline passed; `reason` says which. */
+  /** A deadline passed; `reasonCode` says which. */
   | 'OVERDUE'
   /** A citizen posted the thread. */
   | 'POSTED'
   /** The citizen rated the answer; see `rating`. */
   | 'RATED'
-  /** The thread was routed to a unit; `reason` says by which rule. */
+  /** The thread was routed to a unit; `reasonCode` says by which rule. */
   | 'ROUTED'
   /** The status moved from `fromStatus` to `toStatus`. */
   | 'STATUS_CHANGED'
@@ -349,7 +378,7 @@ export type ThreadFilter = {
 
 /** How to sort threads. */
 export type ThreadOrder =
-  /** Nearest answer deadline first (for a unit inbox). */
+  /** Most urgent first (a unit inbox): threads with a deadline pending, overdue then due soonest; then open ones without one; finished last. */
   | 'DEADLINE'
   /** Most supported first, then newest. */
   | 'MOST_SUPPORTED'
@@ -522,12 +551,15 @@ export type BoardEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -746,12 +778,15 @@ export type InboxEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -888,7 +923,7 @@ export type PostFeedbackMutationVariables = Exact<{
 export type PostFeedbackMutation = {
   postFeedback: {
     trackingCode: string | null;
-    thread: { id: string; title: string; unit: { id: string; name: string } };
+    thread: { id: string; title: string; answerDueAt: string; unit: { id: string; name: string } };
   };
 };
 
@@ -1037,6 +1072,7 @@ export type ThreadQuery = {
     overdue: boolean;
     supportCount: number;
     authorName: string;
+    anonymous: boolean;
     createdAt: string;
     answerDueAt: string;
     viewerCan: {
@@ -1054,12 +1090,15 @@ export type ThreadQuery = {
       threadId: string;
       type: ThreadEventType;
       actorName: string;
+      actorKind: ActorKind;
+      reasonCode: ReasonCode | null;
       createdAt: string;
       fromStatus: ThreadStatus | null;
       toStatus: ThreadStatus | null;
       internal: boolean;
       reason: string | null;
       rating: number | null;
+      reasonParams: Array<{ key: string; value: string }>;
       fromUnit: { id: string; name: string } | null;
       toUnit: { id: string; name: string } | null;
       message: {
@@ -1071,6 +1110,7 @@ export type ThreadQuery = {
         unit: { id: string; name: string } | null;
       } | null;
     }>;
+    deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
     category: { id: string; name: string; nameEn: string };
     place: { id: string; name: string; placeName: string };
     unit: { id: string; name: string };
@@ -1088,12 +1128,15 @@ export type ThreadEventFieldsFragment = {
   threadId: string;
   type: ThreadEventType;
   actorName: string;
+  actorKind: ActorKind;
+  reasonCode: ReasonCode | null;
   createdAt: string;
   fromStatus: ThreadStatus | null;
   toStatus: ThreadStatus | null;
   internal: boolean;
   reason: string | null;
   rating: number | null;
+  reasonParams: Array<{ key: string; value: string }>;
   fromUnit: { id: string; name: string } | null;
   toUnit: { id: string; name: string } | null;
   message: {
@@ -1118,12 +1161,15 @@ export type ThreadEventsSubscription = {
     threadId: string;
     type: ThreadEventType;
     actorName: string;
+    actorKind: ActorKind;
+    reasonCode: ReasonCode | null;
     createdAt: string;
     fromStatus: ThreadStatus | null;
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
     rating: number | null;
+    reasonParams: Array<{ key: string; value: string }>;
     fromUnit: { id: string; name: string } | null;
     toUnit: { id: string; name: string } | null;
     message: {
@@ -1157,8 +1203,10 @@ export type ThreadSummaryFieldsFragment = {
   overdue: boolean;
   supportCount: number;
   authorName: string;
+  anonymous: boolean;
   createdAt: string;
   answerDueAt: string;
+  deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
   category: { id: string; name: string; nameEn: string };
   place: { id: string; name: string; placeName: string };
   unit: { id: string; name: string };
@@ -1188,8 +1236,10 @@ export type ThreadsQuery = {
       overdue: boolean;
       supportCount: number;
       authorName: string;
+      anonymous: boolean;
       createdAt: string;
       answerDueAt: string;
+      deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
       category: { id: string; name: string; nameEn: string };
       place: { id: string; name: string; placeName: string };
       unit: { id: string; name: string };
@@ -1387,6 +1437,19 @@ export const ThreadEventFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -1496,6 +1559,19 @@ export const ThreadSummaryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {
@@ -1676,6 +1752,19 @@ export const BoardEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -2395,6 +2484,19 @@ export const InboxEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -2988,6 +3090,7 @@ export const PostFeedbackDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'unit' },
@@ -3544,6 +3647,19 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {
@@ -3622,6 +3738,19 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -3786,6 +3915,19 @@ export const ThreadEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'type' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'fromStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
@@ -3939,6 +4081,19 @@ export const ThreadsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadline' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'workingHoursLeft' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'answerDueAt' } },
           {

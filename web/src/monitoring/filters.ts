@@ -2,6 +2,7 @@
 // reload), and as the API's MonitoringFilter. Pure: no Vue, no I/O.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { Bucket, MonitoringFilter } from '../graphql/generated';
+import { nextDay, vietnamDay, vietnamMidnight } from '../shared/vietnamTime';
 
 export interface DashboardFilters {
   /** First day, YYYY-MM-DD in Vietnam time; '' for the API's default (30 days before `to`). */
@@ -27,8 +28,6 @@ const KEYS = {
 } as const;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Vietnam has kept UTC+7 all year since 1975. */
-const VIETNAM_OFFSET = '+07:00';
 
 function isDay(value: string): boolean {
   if (!DAY.test(value)) return false;
@@ -67,31 +66,22 @@ export function queryFromFilters(filters: DashboardFilters): LocationQueryRaw {
 }
 
 /** Midnight starting `day` in Vietnam, as an ISO instant. */
-export function vietnamMidnight(day: string): string {
-  return new Date(`${day}T00:00:00${VIETNAM_OFFSET}`).toISOString();
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+export function vietnamMidnightIso(day: string): string {
+  return vietnamMidnight(day).toISOString();
 }
 
 /** The API's filter: `to` is exclusive, so the last day chosen runs to the next midnight. */
 export function monitoringFilter(filters: DashboardFilters): MonitoringFilter {
   const filter: MonitoringFilter = {};
-  if (filters.from) filter.from = vietnamMidnight(filters.from);
-  if (filters.to) filter.to = vietnamMidnight(nextDay(filters.to));
+  if (filters.from) filter.from = vietnamMidnightIso(filters.from);
+  if (filters.to) filter.to = vietnamMidnightIso(nextDay(filters.to));
   if (filters.categoryId) filter.categoryId = filters.categoryId;
   if (filters.placeId) filter.placeId = filters.placeId;
   if (filters.unitId) filter.unitId = filters.unitId;
   return filter;
 }
 
-/** The Vietnam calendar day of an instant, YYYY-MM-DD. */
-export function vietnamDay(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { vietnamDay };
 
 /** The last day an exclusive end covers: the day before the Vietnam day of `to` when it is midnight. */
 export function lastDayBefore(iso: string): string {

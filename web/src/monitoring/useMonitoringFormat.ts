@@ -1,7 +1,8 @@
 import type { Bucket } from '../graphql/generated';
 import { useMonitoringI18n } from './useMonitoringI18n';
+import { VIETNAM_TIME_ZONE } from '../shared/vietnamTime';
 
-const VIETNAM = 'Asia/Ho_Chi_Minh';
+const VIETNAM = VIETNAM_TIME_ZONE;
 
 /** Figures as the viewer reads them; periods on the Vietnam calendar, whatever the device's zone. */
 export function useMonitoringFormat() {

@@ -17,6 +17,7 @@ import { CampaignModel, ModelStep } from '../../campaign/model.entity.js';
 import { ModelAction, ModelStatus } from '../../campaign/model-status.js';
 import { ProgressReport, WorkItem } from '../../campaign/report.entity.js';
 import { Replication } from '../../campaign/replication.entity.js';
+import { vietnamInstant } from '../../shared/vietnam-time.js';
 import type { Unit } from '../../units/unit.entity.js';
 import { officerEmail } from './lam-ha.js';
 
@@ -359,7 +360,7 @@ const replications = [
   { model: 'dtn-light', unit: 'LH.TT', year: 2024, notes: 'Đoàn Thanh niên xã Tân Thanh thắp sáng 1,2 km đường thôn' },
 ];
 
-const at = (date: string) => new Date(`${date}T09:00:00+07:00`);
+const at = (date: string) => vietnamInstant(date, '09:00');
 
 /** Writes the campaign records into the seeding transaction; nothing is flushed here. */
 export function seedCampaignDemo(tx: EntityManager, unitByCode: Map<string, Unit>, users: User[]): void {
