@@ -23,11 +23,12 @@ import { isUuid } from '../shared/ids.js';
  *   the exact count was a parallel Seq Scan of the table, 2.7 s);
  * - a signed-in viewer's board, NEWEST: threads_created_at_id_index backward, the visibility
  *   predicate as a filter (most threads are public, so the page is found in a few dozen rows);
- * - a unit's inbox (filter unitId), DEADLINE or NEWEST: Index Scan on threads_unit_deadline or
- *   threads_unit_created (unit_id, answer_due_at | created_at, id), which carry the visibility
+ * - a unit's inbox (filter unitId), DEADLINE or NEWEST: Index Scan on threads_unit_urgency or
+ *   threads_unit_created (unit_id, urgency_rank, urgent_at | created_at, id), which carry the visibility
  *   predicate's columns so the capped count is index-only (it was a bitmap scan of all the unit's
  *   threads and a top-N sort: 1.5 s at 1M);
- * - every thread by DEADLINE (a monitor's inbox): threads_deadline (answer_due_at, id);
+ * - every thread by DEADLINE (a monitor's inbox, the board): threads_urgency (urgency_rank,
+ *   urgent_at, id);
  * - MOST_SUPPORTED: threads_supported (support_count, created_at, id), backward;
  * - a field or a commune: the same order index with the filter, or (category_id | place_id,
  *   created_at); search: the order index filtered while words are common, the trigram GIN index

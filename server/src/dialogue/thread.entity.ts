@@ -38,7 +38,6 @@ import { ThreadStatus } from './thread-status.js';
   expression:
     'create index "threads_created_covering" on "threads" ("created_at") include ("tone", "category_id", "place_id", "kind", "unit_id")',
 })
-@Index({ properties: ['unit', 'urgencyRank', 'urgentAt', 'id'] })
 @Index({ properties: ['category', 'createdAt'] })
 @Index({ properties: ['place', 'createdAt'] })
 @Index({
@@ -55,9 +54,9 @@ import { ThreadStatus } from './thread-status.js';
   expression: 'create index "threads_public_created" on "threads" ("created_at", "id") where "is_public"',
 })
 @Index({
-  name: 'threads_unit_deadline',
+  name: 'threads_unit_urgency',
   expression:
-    'create index "threads_unit_deadline" on "threads" ("unit_id", "answer_due_at", "id") include ("is_public", "author_id", "escalated_to_id")',
+    'create index "threads_unit_urgency" on "threads" ("unit_id", "urgency_rank", "urgent_at", "id") include ("is_public", "author_id", "escalated_to_id")',
 })
 @Index({
   name: 'threads_unit_created',
@@ -65,8 +64,8 @@ import { ThreadStatus } from './thread-status.js';
     'create index "threads_unit_created" on "threads" ("unit_id", "created_at", "id") include ("is_public", "author_id", "escalated_to_id")',
 })
 @Index({
-  name: 'threads_deadline',
-  expression: 'create index "threads_deadline" on "threads" ("answer_due_at", "id")',
+  name: 'threads_urgency',
+  expression: 'create index "threads_urgency" on "threads" ("urgency_rank", "urgent_at", "id")',
 })
 @Index({
   name: 'threads_supported',

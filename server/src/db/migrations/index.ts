@@ -14,6 +14,7 @@ import { Migration20261129163032_idempotency_scope } from './Migration2026112916
 import { Migration20261129191500_reason_codes } from './Migration20261129191500_reason_codes.js';
 import { Migration20261129191949_inbox_urgency } from './Migration20261129191949_inbox_urgency.js';
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
+import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129191500_reason_codes', class: Migration20261129191500_reason_codes },
   { name: 'Migration20261129191949_inbox_urgency', class: Migration20261129191949_inbox_urgency },
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
+  { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
 ];
