@@ -1,4 +1,5 @@
 import { Message } from './message.entity.js';
+import { MessageTextResolver, ThreadEventTextResolver, ThreadTextResolver } from './personal-data.resolver.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { RoutingResolver } from './routing.resolver.js';
 import { Support } from './support.entity.js';
@@ -9,4 +10,11 @@ import { ThreadResolver } from './thread.resolver.js';
 
 export { Message, RoutingRule, Support, Thread, ThreadEvent };
 export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support];
-export const resolvers = [ThreadResolver, RoutingResolver, ThreadEventsResolver] as const;
+export const resolvers = [
+  ThreadResolver,
+  RoutingResolver,
+  ThreadEventsResolver,
+  ThreadTextResolver,
+  MessageTextResolver,
+  ThreadEventTextResolver,
+] as const;

@@ -40,3 +40,12 @@ export function threadAccess(thread: ThreadScope, viewer: Viewer | null, holdsTr
     viewer?.role === Role.ADMIN;
   return { read: thread.isPublic || author || staff, internal: staff, officer, author };
 }
+
+/**
+ * Whether a viewer reads a thread's texts as written, phone numbers, e-mail addresses and ID
+ * numbers included: its author (or the holder of its tracking code) and the staff who work it
+ * (internal access). Everyone else reads them masked (shared/personal-data.ts).
+ */
+export function readsPersonalData(access: ThreadAccess): boolean {
+  return access.author || access.internal;
+}

@@ -11,6 +11,7 @@ import { ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
 import { accessFor } from './thread.service.js';
+import { searchWordCondition } from './personal-data.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
@@ -113,7 +114,7 @@ export class ThreadQueryService {
       conditions.push(filter.overdue ? late : { acknowledgeOverdueAt: null, answerOverdueAt: null });
     }
     const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
-    for (const word of words) conditions.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    for (const word of words) conditions.push(searchWordCondition(viewer, `%${escapeLike(word)}%`));
     // Read before the list: a change between the two reads is replayed, never lost.
     const eventsCursor = await latestCursor(em);
     const cursor = await em.findByCursor(

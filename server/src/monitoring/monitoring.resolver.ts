@@ -14,6 +14,7 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import { Role } from '../accounts/role.js';
+import { shownText } from '../dialogue/personal-data.js';
 import { Thread } from '../dialogue/thread.entity.js';
 import type { Context } from '../shared/context.js';
 import { toCsv, type Cell } from '../shared/csv.js';
@@ -158,20 +159,23 @@ export class MonitoringResolver {
     @Root() dashboard: Dashboard,
     @Arg('panel', () => Panel, { description: 'Which table.' }) panel: Panel,
     @Arg('bucket', () => Bucket, { defaultValue: Bucket.DAY, description: 'Time step, for series.' }) bucket: Bucket,
+    @Ctx() ctx: Context,
   ): Promise<string> {
     const service = dashboard.service;
-    const threadRows = (threads: Thread[]): Cell[][] => [
+    const threadRows = async (threads: Thread[]): Promise<Cell[][]> => [
       ['Mã', 'Tiêu đề', 'Lĩnh vực', 'Địa bàn', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Hạn trả lời'],
-      ...threads.map((t) => [
-        t.id,
-        t.title,
-        t.category.name,
-        t.place.name,
-        t.unit.name,
-        t.status,
-        t.createdAt.toISOString(),
-        t.answerDueAt.toISOString(),
-      ]),
+      ...(await Promise.all(threads.map(async (t) => [t, await shownText(ctx, t, t.title)] as const))).map(
+        ([t, title]) => [
+          t.id,
+          title,
+          t.category.name,
+          t.place.name,
+          t.unit.name,
+          t.status,
+          t.createdAt.toISOString(),
+          t.answerDueAt.toISOString(),
+        ],
+      ),
     ];
     const volumeHeaders = ['Số phản ánh', 'Tiêu cực', 'Tỷ lệ tiêu cực (%)'];
     switch (panel) {
@@ -207,9 +211,9 @@ export class MonitoringResolver {
           ]),
         ]);
       case Panel.NEGATIVE_THREADS:
-        return toCsv(threadRows(await service.mostNegativeOpen(100)));
+        return toCsv(await threadRows(await service.mostNegativeOpen(100)));
       case Panel.OVERDUE:
-        return toCsv(threadRows(await service.overdue(100)));
+        return toCsv(await threadRows(await service.overdue(100)));
       case Panel.RISING_WORDS:
         return toCsv([
           ['Từ', 'Tuần này', 'Trung bình/tuần trước đó', 'Mức tăng'],
