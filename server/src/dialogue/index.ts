@@ -1,3 +1,5 @@
+import { AccessLogResolver } from './access-log.resolver.js';
+import { ThreadAccessRecord } from './access-log.entity.js';
 import { Message } from './message.entity.js';
 import { MessageTextResolver, ThreadEventTextResolver, ThreadTextResolver } from './personal-data.resolver.js';
 import { RoutingRule } from './routing-rule.entity.js';
@@ -9,7 +11,7 @@ import { Thread } from './thread.entity.js';
 import { ThreadResolver } from './thread.resolver.js';
 
 export { Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support];
+export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord];
 export const resolvers = [
   ThreadResolver,
   RoutingResolver,
@@ -17,4 +19,5 @@ export const resolvers = [
   ThreadTextResolver,
   MessageTextResolver,
   ThreadEventTextResolver,
+  AccessLogResolver,
 ] as const;

@@ -12,6 +12,7 @@ import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
 import { accessFor } from './thread.service.js';
 import { searchWordCondition } from './personal-data.js';
+import { logStaffReads } from './access-log.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
@@ -92,6 +93,7 @@ export class ThreadQueryService {
   async thread(id: string, trackingCode?: string | null): Promise<Thread> {
     const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...THREAD_RELATIONS] }) : null;
     if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
+    await logStaffReads(this.ctx, [thread], 'thread');
     return thread;
   }
 
@@ -128,6 +130,7 @@ export class ThreadQueryService {
         includeCount: true,
       },
     );
+    await logStaffReads(this.ctx, cursor.items, 'threads');
     return {
       nodes: cursor.items,
       endCursor: cursor.endCursor,

@@ -14,6 +14,7 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import { Role } from '../accounts/role.js';
+import { logStaffReads } from '../dialogue/access-log.js';
 import { shownText } from '../dialogue/personal-data.js';
 import { Thread } from '../dialogue/thread.entity.js';
 import type { Context } from '../shared/context.js';
@@ -79,6 +80,11 @@ const checkLimit = (limit: number) => {
 };
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** The threads, once their reads by staff are in the access log. */
+const logged = async (ctx: Context, threads: Thread[], operation: string) => {
+  await logStaffReads(ctx, threads, operation);
+  return threads;
+};
 
 @Resolver(() => Dashboard)
 export class MonitoringResolver {
@@ -127,13 +133,17 @@ export class MonitoringResolver {
   }
 
   @FieldResolver(() => [Thread], { description: 'Open threads most negative in tone first.' })
-  mostNegativeOpen(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number) {
-    return dashboard.service.mostNegativeOpen(checkLimit(limit));
+  async mostNegativeOpen(
+    @Root() dashboard: Dashboard,
+    @Arg('limit', () => Int, limitArg) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return logged(ctx, await dashboard.service.mostNegativeOpen(checkLimit(limit)), 'monitoring.mostNegativeOpen');
   }
 
   @FieldResolver(() => [Thread], { description: 'Open threads past a deadline (overdue, escalated), most late first.' })
-  overdue(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number) {
-    return dashboard.service.overdue(checkLimit(limit));
+  async overdue(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number, @Ctx() ctx: Context) {
+    return logged(ctx, await dashboard.service.overdue(checkLimit(limit)), 'monitoring.overdue');
   }
 
   @FieldResolver(() => [RisingWord], {
@@ -211,9 +221,9 @@ export class MonitoringResolver {
           ]),
         ]);
       case Panel.NEGATIVE_THREADS:
-        return toCsv(await threadRows(await service.mostNegativeOpen(100)));
+        return toCsv(await threadRows(await logged(ctx, await service.mostNegativeOpen(100), 'monitoring.csv')));
       case Panel.OVERDUE:
-        return toCsv(await threadRows(await service.overdue(100)));
+        return toCsv(await threadRows(await logged(ctx, await service.overdue(100), 'monitoring.csv')));
       case Panel.RISING_WORDS:
         return toCsv([
           ['Từ', 'Tuần này', 'Trung bình/tuần trước đó', 'Mức tăng'],

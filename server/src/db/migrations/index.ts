@@ -12,6 +12,7 @@ import { Migration20261129160000_anonymous_authors } from './Migration2026112916
 import { Migration20261129161628_account_disabled } from './Migration20261129161628_account_disabled.js';
 import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
 import { Migration20261129193000_public_search_text } from './Migration20261129193000_public_search_text.js';
+import { Migration20261129195000_access_log } from './Migration20261129195000_access_log.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129161628_account_disabled', class: Migration20261129161628_account_disabled },
   { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
   { name: 'Migration20261129193000_public_search_text', class: Migration20261129193000_public_search_text },
+  { name: 'Migration20261129195000_access_log', class: Migration20261129195000_access_log },
 ];
