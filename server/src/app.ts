@@ -14,6 +14,7 @@ import { createEventBus, type EventBus } from './shared/event-bus.js';
 import { TrackingCodes } from './dialogue/tracking-code.js';
 import { WorkingCalendar } from './dialogue/working-time.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
+import { RetentionJob } from './dialogue/retention.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
 
@@ -32,10 +33,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let server: RunningServer | undefined;
   let bus: EventBus | undefined;
   let watcher: OverdueWatcher | undefined;
+  let retention: RetentionJob | undefined;
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
   const stop = async () => {
     await watcher?.stop();
+    await retention?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
@@ -88,6 +91,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     server = await startHttpServer(orm, await createSchema(), services);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
+    retention = new RetentionJob(orm, log, config.retention);
+    retention.start(config.retentionScanSeconds);
     return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));

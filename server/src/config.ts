@@ -103,6 +103,9 @@ export interface Config {
   maxBodyBytes: number;
   /** How often each instance looks for overdue threads. */
   overdueScanSeconds: number;
+  /** How often each instance erases personal data past its retention period, and the periods. */
+  retentionScanSeconds: number;
+  retention: { accessLogDays: number };
   limits: GuardRailLimits;
   live: LiveLimits;
   /** TRUST_PROXY as written, and compiled as Express compiles `trust proxy`. */
@@ -268,6 +271,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, environment === 'test' ? 'silent' : 'info'),
     maxBodyBytes: integer('MAX_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
     overdueScanSeconds: integer('OVERDUE_SCAN_SECONDS', 60, 1, 3600),
+    retentionScanSeconds: integer('RETENTION_SCAN_SECONDS', 3600, 1, 86_400),
+    retention: { accessLogDays: integer('RETENTION_ACCESS_LOG_DAYS', 730, 1, 3650) },
     limits: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 200),

@@ -76,7 +76,11 @@ describe('threads(first) sends no more SQL statements for a bigger page', () => 
       expect(small.result.data!.threads.nodes).toHaveLength(5);
       expect(large.result.data!.threads.nodes.length).toBeGreaterThanOrEqual(20);
       expect(small.sql.some((sql) => sql.includes('from "threads"'))).toBe(true);
-      expect(large.sql, large.sql.join('\n')).toHaveLength(small.sql.length);
+      // Staff reading private threads add one insert into the access log, whatever the page size.
+      const logged = (sql: string[]) => sql.filter((statement) => statement.includes('thread_access_log'));
+      const rest = (sql: string[]) => sql.filter((statement) => !statement.includes('thread_access_log'));
+      expect(rest(large.sql), large.sql.join('\n')).toHaveLength(rest(small.sql).length);
+      expect(logged(large.sql).length).toBeLessThanOrEqual(1);
       console.info(
         `threads as ${viewer}${filter ? ' by place' : ''}: ${small.sql.length} statements for 5, ${large.sql.length} for 25`,
       );

@@ -1,4 +1,7 @@
+import { AccessLogResolver } from './access-log.resolver.js';
+import { ThreadAccessRecord } from './access-log.entity.js';
 import { Message } from './message.entity.js';
+import { MessageTextResolver, ThreadEventTextResolver, ThreadTextResolver } from './personal-data.resolver.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { RoutingResolver } from './routing.resolver.js';
 import { Support } from './support.entity.js';
@@ -9,5 +12,14 @@ import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 
 export { Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support];
-export const resolvers = [ThreadResolver, ThreadDeadlineResolver, RoutingResolver, ThreadEventsResolver] as const;
+export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord];
+export const resolvers = [
+  ThreadResolver,
+  ThreadDeadlineResolver,
+  RoutingResolver,
+  ThreadEventsResolver,
+  ThreadTextResolver,
+  MessageTextResolver,
+  ThreadEventTextResolver,
+  AccessLogResolver,
+] as const;

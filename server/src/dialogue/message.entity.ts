@@ -30,7 +30,7 @@ export class Message {
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   unit?: Unit;
 
-  @Field(() => String, { description: 'The text.' })
+  @Field(() => String, { description: 'The text; personal data masked unless you wrote it or work the thread.' })
   @Property({ type: 'text' })
   body!: string;
 

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { User } from '../accounts/user.entity.js';
 import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
+import { publicSearchTextOf } from './personal-data.js';
 import { keywordsOf } from '../language/index.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
@@ -133,6 +134,7 @@ export class PostingService {
         acknowledgeDueAt: this.services.calendar.addWorkingHours(now, category.acknowledgeWithinHours),
         answerDueAt: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
+        publicSearchText: publicSearchTextOf(input.title, input.body),
         ...tone,
         keywords,
         createdAt: now,

@@ -249,3 +249,12 @@ export function eventAudience(
   if (!access.read || (event.internal && !access.internal) || (staffOnly && !access.internal)) return null;
   return access.internal ? 'staff' : 'public';
 }
+
+/**
+ * Whether a viewer reads a thread's texts as written, phone numbers, e-mail addresses and ID
+ * numbers included: its author (or the holder of its tracking code) and the staff who work it
+ * (internal access). Everyone else reads them masked (shared/personal-data.ts).
+ */
+export function readsPersonalData(access: ThreadAccess): boolean {
+  return access.author || access.internal;
+}

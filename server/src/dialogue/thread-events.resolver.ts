@@ -8,6 +8,7 @@ import { ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
 import { assertCursor } from './thread-query.service.js';
 import { accessFor } from './thread.service.js';
+import { logStaffReads } from './access-log.js';
 
 type Data<TArgs> = SubscribeResolverData<unknown, TArgs, Context>;
 const AFTER = { nullable: true, description: 'Cursor of the last event seen: replays everything after it first.' };
@@ -29,6 +30,7 @@ async function threadEvents({
   const channel = channelOf(context);
   const thread = isUuid(args.threadId) ? await context.em.findOne(Thread, args.threadId) : null;
   if (!thread || !accessFor(context, thread, args.trackingCode).read) throw new NotFoundError('Thread');
+  await logStaffReads(context, [thread], 'threadEvents');
   return context.services.live.follow(
     channel,
     { kind: 'thread', threadId: thread.id, viewer: viewerOf(context), grant: context.grants.has(thread.id) },

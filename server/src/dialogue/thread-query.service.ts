@@ -10,6 +10,8 @@ import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
 import { readableWhere } from './thread-access.js';
 import { accessFor } from './thread.service.js';
+import { searchWordCondition } from './personal-data.js';
+import { logStaffReads } from './access-log.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
@@ -122,6 +124,7 @@ export class ThreadQueryService {
   async thread(id: string, trackingCode?: string | null): Promise<Thread> {
     const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...THREAD_RELATIONS] }) : null;
     if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
+    await logStaffReads(this.ctx, [thread], 'thread');
     return thread;
   }
 
@@ -144,7 +147,7 @@ export class ThreadQueryService {
       conditions.push(filter.overdue ? late : { acknowledgeOverdueAt: null, answerOverdueAt: null });
     }
     const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
-    for (const word of words) conditions.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    for (const word of words) conditions.push(searchWordCondition(viewer, `%${escapeLike(word)}%`));
     // Read before the list: a change between the two reads is replayed, never lost.
     const eventsCursor = await latestCursor(em);
     const cursor = await em.findByCursor(
@@ -158,6 +161,7 @@ export class ThreadQueryService {
         includeCount: false,
       },
     );
+    await logStaffReads(this.ctx, cursor.items, 'threads');
     const totalCount = await cappedCount(em, conditions, order);
     return {
       nodes: cursor.items,

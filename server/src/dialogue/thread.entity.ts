@@ -20,6 +20,11 @@ import { ThreadStatus } from './thread-status.js';
   expression: 'create index "threads_search_text_trgm" on "threads" using gin ("search_text" gin_trgm_ops)',
 })
 @Index({
+  name: 'threads_public_search_text_trgm',
+  expression:
+    'create index "threads_public_search_text_trgm" on "threads" using gin ("public_search_text" gin_trgm_ops)',
+})
+@Index({
   name: 'threads_acknowledge_due_open',
   expression:
     'create index "threads_acknowledge_due_open" on "threads" ("acknowledge_due_at") where "acknowledged_at" is null and "acknowledge_overdue_at" is null',
@@ -81,7 +86,8 @@ export class Thread {
     | 'keywords'
     | 'reopenCount'
     | 'urgencyRank'
-    | 'urgentAt';
+    | 'urgentAt'
+    | 'publicSearchText';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -91,11 +97,14 @@ export class Thread {
   @Enum({ items: () => FeedbackKind, type: 'string' })
   kind!: FeedbackKind;
 
-  @Field(() => String, { description: 'Short title.' })
+  @Field(() => String, { description: 'Short title; personal data masked unless you wrote it or work the thread.' })
   @Property({ type: 'string', length: 200 })
   title!: string;
 
-  @Field(() => String, { description: 'What the citizen wrote.' })
+  @Field(() => String, {
+    description:
+      'What the citizen wrote; phone numbers, e-mail addresses and ID numbers are masked ("09xx xxx 678") unless you wrote it or work the thread.',
+  })
   @Property({ type: 'text' })
   body!: string;
 
@@ -228,6 +237,10 @@ export class Thread {
   /** Title and body folded (no diacritics, lower case) for search. */
   @Property({ type: 'text', hidden: true })
   searchText!: string;
+
+  /** Title and body with personal data masked, then folded: what searches without rights look in. */
+  @Property({ type: 'text', hidden: true, default: '' })
+  publicSearchText!: string;
 
   @Field(() => Date, { description: 'When it was posted.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

@@ -15,6 +15,8 @@ import {
   type SubscribeResolverData,
 } from 'type-graphql';
 import { Role } from '../accounts/role.js';
+import { logStaffReads } from '../dialogue/access-log.js';
+import { shownText } from '../dialogue/personal-data.js';
 import { Thread } from '../dialogue/thread.entity.js';
 import type { Context } from '../shared/context.js';
 import { toCsv, type Cell } from '../shared/csv.js';
@@ -80,6 +82,11 @@ const checkLimit = (limit: number) => {
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 /** Vietnam calendar days and times: the screen shows Vietnam time, so the CSV does too. */
 const day = (date: Date) => vietnamDay(date);
+/** The threads, once their reads by staff are in the access log. */
+const logged = async (ctx: Context, threads: Thread[], operation: string) => {
+  await logStaffReads(ctx, threads, operation);
+  return threads;
+};
 
 @Resolver(() => Dashboard)
 export class MonitoringResolver {
@@ -128,13 +135,17 @@ export class MonitoringResolver {
   }
 
   @FieldResolver(() => [Thread], { description: 'Open threads most negative in tone first.' })
-  mostNegativeOpen(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number) {
-    return dashboard.service.mostNegativeOpen(checkLimit(limit));
+  async mostNegativeOpen(
+    @Root() dashboard: Dashboard,
+    @Arg('limit', () => Int, limitArg) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return logged(ctx, await dashboard.service.mostNegativeOpen(checkLimit(limit)), 'monitoring.mostNegativeOpen');
   }
 
   @FieldResolver(() => [Thread], { description: 'Open threads past a deadline (overdue, escalated), most late first.' })
-  overdue(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number) {
-    return dashboard.service.overdue(checkLimit(limit));
+  async overdue(@Root() dashboard: Dashboard, @Arg('limit', () => Int, limitArg) limit: number, @Ctx() ctx: Context) {
+    return logged(ctx, await dashboard.service.overdue(checkLimit(limit)), 'monitoring.overdue');
   }
 
   @FieldResolver(() => [RisingWord], {
@@ -160,20 +171,23 @@ export class MonitoringResolver {
     @Root() dashboard: Dashboard,
     @Arg('panel', () => Panel, { description: 'Which table.' }) panel: Panel,
     @Arg('bucket', () => Bucket, { defaultValue: Bucket.DAY, description: 'Time step, for series.' }) bucket: Bucket,
+    @Ctx() ctx: Context,
   ): Promise<string> {
     const service = dashboard.service;
-    const threadRows = (threads: Thread[]): Cell[][] => [
+    const threadRows = async (threads: Thread[]): Promise<Cell[][]> => [
       ['Mã', 'Tiêu đề', 'Lĩnh vực', 'Địa bàn', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Hạn trả lời'],
-      ...threads.map((t) => [
-        t.id,
-        t.title,
-        t.category.name,
-        t.place.name,
-        t.unit.name,
-        t.status,
-        vietnamDateTime(t.createdAt),
-        vietnamDateTime(t.answerDueAt),
-      ]),
+      ...(await Promise.all(threads.map(async (t) => [t, await shownText(ctx, t, t.title)] as const))).map(
+        ([t, title]) => [
+          t.id,
+          title,
+          t.category.name,
+          t.place.name,
+          t.unit.name,
+          t.status,
+          vietnamDateTime(t.createdAt),
+          vietnamDateTime(t.answerDueAt),
+        ],
+      ),
     ];
     const volumeHeaders = ['Số phản ánh', 'Tiêu cực', 'Tỷ lệ tiêu cực (%)'];
     switch (panel) {
@@ -209,9 +223,9 @@ export class MonitoringResolver {
           ]),
         ]);
       case Panel.NEGATIVE_THREADS:
-        return toCsv(threadRows(await service.mostNegativeOpen(100)));
+        return toCsv(await threadRows(await logged(ctx, await service.mostNegativeOpen(100), 'monitoring.csv')));
       case Panel.OVERDUE:
-        return toCsv(threadRows(await service.overdue(100)));
+        return toCsv(await threadRows(await logged(ctx, await service.overdue(100), 'monitoring.csv')));
       case Panel.RISING_WORDS:
         return toCsv([
           ['Từ', 'Tuần này', 'Trung bình/tuần trước đó', 'Mức tăng'],

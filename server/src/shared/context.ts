@@ -39,4 +39,10 @@ export interface Context {
   grants: Set<string>;
   /** Set on WebSocket operations: where a live subscription writes its events. */
   live?: LiveChannel;
+  /**
+   * Shows texts as written, personal data included, whatever the viewer: for contexts that render
+   * for an audience entitled to it (live delivery to a thread's staff or author). Unset, each text
+   * is shown as written only to whom `readsPersonalData` allows (dialogue/thread-access.ts).
+   */
+  showPersonalData?: boolean;
 }

@@ -1110,6 +1110,13 @@ export type ThreadQuery = {
         unit: { id: string; name: string } | null;
       } | null;
     }>;
+    staffReads: Array<{
+      role: Role;
+      reads: number;
+      firstReadAt: string;
+      lastReadAt: string;
+      unit: { id: string; name: string } | null;
+    }> | null;
     deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
     category: { id: string; name: string; nameEn: string };
     place: { id: string; name: string; placeName: string };
@@ -3623,6 +3630,30 @@ export const ThreadDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadEventFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'staffReads' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'unit' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reads' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'firstReadAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastReadAt' } },
+                    ],
                   },
                 },
               ],

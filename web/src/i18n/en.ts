@@ -130,6 +130,19 @@ const en: Messages = {
     showNew: 'Refresh the list',
     filters: 'Filters',
   },
+  staffReads: {
+    title: 'Who read my thread',
+    hint: 'The units and bodies that opened this private thread (readers are not named).',
+    none: 'No staff member has opened this thread yet.',
+    times: 'read {count}×',
+    last: 'last on {date}',
+    role: {
+      OFFICER: 'Unit officer',
+      MONITOR: 'Monitors (Mass Mobilization Commission, Fatherland Front)',
+      ADMIN: 'System administrators',
+      CITIZEN: 'Citizen',
+    },
+  },
   thread: {
     supports: '{count} supports',
     support: 'Support',

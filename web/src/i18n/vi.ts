@@ -129,6 +129,19 @@ const vi = {
     showNew: 'Tải lại danh sách',
     filters: 'Bộ lọc',
   },
+  staffReads: {
+    title: 'Ai đã đọc luồng của tôi',
+    hint: 'Các đơn vị và cơ quan đã mở luồng riêng tư này (không ghi tên người đọc).',
+    none: 'Chưa có cán bộ nào mở luồng này.',
+    times: '{count} lần',
+    last: 'gần nhất {date}',
+    role: {
+      OFFICER: 'Cán bộ đơn vị',
+      MONITOR: 'Cơ quan giám sát (Ban Dân vận, Mặt trận)',
+      ADMIN: 'Quản trị hệ thống',
+      CITIZEN: 'Người dân',
+    },
+  },
   thread: {
     supports: '{count} ủng hộ',
     support: 'Ủng hộ',

@@ -13,6 +13,8 @@ import { Migration20261129161628_account_disabled } from './Migration20261129161
 import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
 import { Migration20261129191500_reason_codes } from './Migration20261129191500_reason_codes.js';
 import { Migration20261129191949_inbox_urgency } from './Migration20261129191949_inbox_urgency.js';
+import { Migration20261129193000_public_search_text } from './Migration20261129193000_public_search_text.js';
+import { Migration20261129195000_access_log } from './Migration20261129195000_access_log.js';
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
 
@@ -30,6 +32,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
   { name: 'Migration20261129191500_reason_codes', class: Migration20261129191500_reason_codes },
   { name: 'Migration20261129191949_inbox_urgency', class: Migration20261129191949_inbox_urgency },
+  { name: 'Migration20261129193000_public_search_text', class: Migration20261129193000_public_search_text },
+  { name: 'Migration20261129195000_access_log', class: Migration20261129195000_access_log },
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
 ];
