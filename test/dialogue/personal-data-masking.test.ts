@@ -126,6 +126,26 @@ describe('personal data on the public board', () => {
     expect(messages.map((event) => event.message!.body)).toEqual([MASKED]);
     board.dispose();
   });
+
+  it("is shown as written in the unit's live inbox while the board masks it", async () => {
+    const thread = await post(server, dir, { token: tokens.dan, place: 'LH.NB', body: 'Đường hỏng' });
+    const events = `${EVENT_FIELDS}`;
+    const board = collect(server.socket(), `subscription { boardEvents { ${events} } }`, {});
+    const inbox = collect(
+      server.socket({ authToken: tokens['lh.nb'] }),
+      `subscription ($unitId: ID) { inboxEvents(unitId: $unitId) { ${events} } }`,
+      { unitId: dir.unit('LH.NB') },
+    );
+    await settleSubscription();
+    await server.gql(REPLY, { token: tokens.dan, variables: { input: { threadId: thread.id, body: TEXT } } });
+    await Promise.all([board.until(1), inbox.until(1)]);
+    const bodies = (live: typeof board) =>
+      live.events.filter((event) => event.threadId === thread.id && event.message).map((event) => event.message!.body);
+    expect(bodies(board)).toEqual([MASKED]);
+    expect(bodies(inbox)).toEqual([TEXT]);
+    board.dispose();
+    inbox.dispose();
+  });
 });
 
 describe('readsPersonalData', () => {

@@ -238,7 +238,10 @@ export class ThreadEventHub {
     const key = renderKey(audience, plan);
     let payload = entry.rendered.get(key);
     if (!payload) {
-      payload = plan.render(entry.event, context).then((text) => Buffer.from(text));
+      // Staff audiences read personal data as written; every other rendering is masked
+      // (readsPersonalData in thread-access.ts: staff with internal access, or the author).
+      const shown = audience === 'staff' ? { ...context, showPersonalData: true } : context;
+      payload = plan.render(entry.event, shown).then((text) => Buffer.from(text));
       entry.rendered.set(key, payload);
       payload.catch(() => entry.rendered.delete(key));
     }
