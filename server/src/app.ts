@@ -15,6 +15,8 @@ import { TrackingCodes } from './dialogue/tracking-code.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
+import { openBlobStore, type BlobStore } from './shared/media/blob-store.js';
+import { SignedUrls } from './shared/media/signed-urls.js';
 
 export interface App {
   url: string;
@@ -33,12 +35,14 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let watcher: OverdueWatcher | undefined;
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
+  let blobs: BlobStore | undefined;
   const stop = async () => {
     await watcher?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
     await limits?.close();
+    blobs?.close();
     await database?.close();
   };
   try {
@@ -64,6 +68,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       config.live.pollSeconds * 1000,
     );
     limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
+    blobs = await openBlobStore({ s3Url: config.media.s3Url, dataDir: config.dataDir });
     const services: Services = {
       config,
       log,
@@ -73,6 +78,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       trackingCodes: new TrackingCodes(secret),
       live,
       scorer: defaultToneScorer(),
+      media: {
+        blobs,
+        urls: new SignedUrls(secret, config.media.linkTtlSeconds),
+      },
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);

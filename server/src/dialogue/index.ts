@@ -1,3 +1,5 @@
+import { Attachment } from './attachment.entity.js';
+import { AttachmentResolver, MessageAttachmentsResolver, ThreadAttachmentsResolver } from './attachment.resolver.js';
 import { Message } from './message.entity.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { RoutingResolver } from './routing.resolver.js';
@@ -7,6 +9,13 @@ import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadResolver } from './thread.resolver.js';
 
-export { Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support];
-export const resolvers = [ThreadResolver, RoutingResolver, ThreadEventsResolver] as const;
+export { Attachment, Message, RoutingRule, Support, Thread, ThreadEvent };
+export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, Attachment];
+export const resolvers = [
+  ThreadResolver,
+  RoutingResolver,
+  ThreadEventsResolver,
+  AttachmentResolver,
+  ThreadAttachmentsResolver,
+  MessageAttachmentsResolver,
+] as const;

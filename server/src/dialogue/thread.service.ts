@@ -9,6 +9,7 @@ import {
   NotFoundError,
 } from '../shared/errors.js';
 import { Unit } from '../units/unit.entity.js';
+import { AttachmentService } from './attachment.service.js';
 import { withEventLog } from './event-log.js';
 import { SUPPORTABLE_KINDS } from './feedback-kind.js';
 import { Message } from './message.entity.js';
@@ -81,6 +82,7 @@ export class ThreadService {
         internal: input.internal,
         ...(asOfficer || !tone ? {} : tone),
       });
+      await AttachmentService.claim(tx, services, input.attachmentIds ?? [], viewer, thread, message);
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {
         type: input.internal ? ThreadEventType.INTERNAL_NOTE : ThreadEventType.MESSAGE,
