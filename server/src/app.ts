@@ -17,6 +17,8 @@ import { OverdueWatcher } from './dialogue/overdue.job.js';
 import { RetentionJob } from './dialogue/retention.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
+import { openBlobStore, type BlobStore } from './shared/media/blob-store.js';
+import { SignedUrls } from './shared/media/signed-urls.js';
 
 export interface App {
   url: string;
@@ -36,6 +38,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let retention: RetentionJob | undefined;
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
+  let blobs: BlobStore | undefined;
   const stop = async () => {
     await watcher?.stop();
     await retention?.stop();
@@ -43,6 +46,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     live?.stop();
     await bus?.close();
     await limits?.close();
+    blobs?.close();
     await database?.close();
   };
   try {
@@ -69,6 +73,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       config.live.recentEvents,
     );
     limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
+    blobs = await openBlobStore({ s3Url: config.media.s3Url, dataDir: config.dataDir });
     const services: Services = {
       config,
       log,
@@ -79,6 +84,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       live,
       scorer: defaultToneScorer(),
       calendar: new WorkingCalendar(config.calendar),
+      media: {
+        blobs,
+        urls: new SignedUrls(secret, config.media.linkTtlSeconds),
+      },
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);

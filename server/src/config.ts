@@ -82,8 +82,21 @@ export const RATE_LIMIT_VARIABLES = {
   loginSlowdown: ['RATE_LIMIT_LOGIN_SLOWDOWN', '20/1h'],
   signUps: ['RATE_LIMIT_SIGN_UPS', '20/1h'],
   passwordChangeFailures: ['RATE_LIMIT_PASSWORD_CHANGE_FAILURES', '5/15m'],
+  uploads: ['RATE_LIMIT_UPLOADS', '150/1h'],
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMIT_VARIABLES;
+
+/** Photos and files attached to posts and messages. */
+export interface MediaConfig {
+  /** S3-compatible storage (`http(s)://KEY:SECRET@host/bucket`); else a folder under DATA_DIR. */
+  s3Url: string | undefined;
+  /** Largest file accepted, in bytes, as uploaded (before re-encoding). */
+  maxFileBytes: number;
+  /** Files per upload request, and per post or message. */
+  maxFilesPerPost: number;
+  /** How long a link to an attachment stays valid (at least; at most twice as long). */
+  linkTtlSeconds: number;
+}
 
 export interface Config {
   environment: Environment;
@@ -118,6 +131,7 @@ export interface Config {
   trustedDocumentsFile: string | undefined;
   /** Days the government declared off, or working, on top of the statutory holidays. */
   calendar: { daysOff: string[]; workingDays: string[] };
+  media: MediaConfig;
 }
 
 export class ConfigError extends Error {
@@ -295,6 +309,12 @@ export function loadConfig(env: Env = process.env): Config {
     trustedDocuments: oneOf('TRUSTED_DOCUMENTS', ['enforce', 'off'], environment === 'production' ? 'enforce' : 'off'),
     trustedDocumentsFile: trustedDocumentsFile && path.resolve(projectRoot, trustedDocumentsFile),
     calendar: { daysOff: days('CALENDAR_DAYS_OFF'), workingDays: days('CALENDAR_WORKING_DAYS') },
+    media: {
+      s3Url: url('S3_URL', ['http:', 'https:']),
+      maxFileBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxFilesPerPost: integer('ATTACHMENTS_PER_POST', 5, 1, 20),
+      linkTtlSeconds: integer('ATTACHMENT_LINK_TTL_SECONDS', 300, 10, 86400),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -18,6 +18,7 @@ import { notFoundAsJson } from './shared/not-found.js';
 import { contextFactory, requestIdFrom, requestScope, tokenFrom } from './shared/request-context.js';
 import { securityHeaders } from './shared/security-headers.js';
 import { TrustedDocuments, trustedDocumentsMiddleware } from './shared/trusted-documents.js';
+import { mediaRouter } from './transport/media-routes.js';
 import { startSocketServer } from './transport/websocket.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -128,10 +129,12 @@ export async function startHttpServer(
     }),
   );
 
+  app.use(mediaRouter(orm, services, createContext));
+
   const webDist = path.join(projectRoot, 'web/dist');
   if (existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|attachments\/|uploads).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'));
     });
   } else {

@@ -1,5 +1,7 @@
 import { AccessLogResolver } from './access-log.resolver.js';
 import { ThreadAccessRecord } from './access-log.entity.js';
+import { Attachment } from './attachment.entity.js';
+import { AttachmentResolver, MessageAttachmentsResolver, ThreadAttachmentsResolver } from './attachment.resolver.js';
 import { Message } from './message.entity.js';
 import { MessageTextResolver, ThreadEventTextResolver, ThreadTextResolver } from './personal-data.resolver.js';
 import { RoutingRule } from './routing-rule.entity.js';
@@ -11,8 +13,8 @@ import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 
-export { Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord];
+export { Attachment, Message, RoutingRule, Support, Thread, ThreadEvent };
+export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord, Attachment];
 export const resolvers = [
   ThreadResolver,
   ThreadDeadlineResolver,
@@ -22,4 +24,7 @@ export const resolvers = [
   MessageTextResolver,
   ThreadEventTextResolver,
   AccessLogResolver,
+  AttachmentResolver,
+  ThreadAttachmentsResolver,
+  MessageAttachmentsResolver,
 ] as const;

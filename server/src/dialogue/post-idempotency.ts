@@ -22,6 +22,10 @@ export function requestFingerprint(input: PostFeedbackInput): string {
     input.placeId.toLowerCase(),
     input.isPublic,
     input.anonymous,
+    // Only when given, so that the fingerprints of posts from before attachments and pins stay the same.
+    ...(input.attachmentIds?.length ? [[...input.attachmentIds].map((id) => id.toLowerCase()).sort()] : []),
+    ...(input.latitude != null ? [input.latitude, input.longitude] : []),
+    ...(input.address?.trim() ? [input.address.trim().normalize('NFC')] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

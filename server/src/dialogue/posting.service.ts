@@ -7,6 +7,7 @@ import { keywordsOf } from '../language/index.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { AttachmentService } from './attachment.service.js';
 import { withEventLog } from './event-log.js';
 import { chooseRoute } from './routing.js';
 import { RoutingRule } from './routing-rule.entity.js';
@@ -54,7 +55,7 @@ export class PostingService {
     if (existing) return existing;
     if (clientIp !== undefined) await this.admit(viewer, clientIp);
     try {
-      return await this.create(input, author, idempotency);
+      return await this.create(input, author, idempotency, viewer);
     } catch (error) {
       // Two retries raced: the loser returns what the winner created.
       const winner = error instanceof UniqueConstraintViolationException ? await this.findRetry(idempotency) : null;
@@ -88,7 +89,16 @@ export class PostingService {
     return { thread, trackingCode: thread.author ? null : this.services.trackingCodes.issue(idempotency.seed) };
   }
 
-  private async create(input: PostFeedbackInput, author: User | null, idempotency: Idempotency): Promise<PostResult> {
+  /** `viewer` is who sends the post (its uploads are theirs), even when it is posted anonymously. */
+  private async create(
+    input: PostFeedbackInput,
+    author: User | null,
+    idempotency: Idempotency,
+    viewer: User | null,
+  ): Promise<PostResult> {
+    if ((input.latitude == null) !== (input.longitude == null)) {
+      throw new BadUserInputError('Give both latitude and longitude, or neither.', 'latitude');
+    }
     const category = await this.em.findOne(Category, input.categoryId);
     if (!category) throw new NotFoundError('Category');
     const place = await this.em.findOne(Unit, input.placeId);
@@ -135,6 +145,9 @@ export class PostingService {
         answerDueAt: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
         searchText: foldVietnamese(`${input.title} ${input.body}`),
         publicSearchText: publicSearchTextOf(input.title, input.body),
+        latitude: input.latitude ?? undefined,
+        longitude: input.longitude ?? undefined,
+        address: input.address?.trim() || undefined,
         ...tone,
         keywords,
         createdAt: now,
@@ -145,6 +158,7 @@ export class PostingService {
         actorName: thread.authorName,
         toStatus: ThreadStatus.SUBMITTED,
       });
+      await AttachmentService.claim(tx, this.services, input.attachmentIds ?? [], viewer, thread);
       events.record(thread, {
         type: ThreadEventType.ROUTED,
         actorName: SYSTEM_NAME,

@@ -234,6 +234,18 @@ export class Thread {
   @Property({ type: 'text[]', hidden: true, defaultRaw: `'{}'` })
   keywords: string[] = [];
 
+  @Field(() => Float, { nullable: true, description: 'Latitude (WGS 84) of the place on the map, when given.' })
+  @Property({ type: 'double', nullable: true })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84) of the place on the map, when given.' })
+  @Property({ type: 'double', nullable: true })
+  longitude?: number;
+
+  @Field(() => String, { nullable: true, description: 'Where, in the poster’s words.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  address?: string;
+
   /** Title and body folded (no diacritics, lower case) for search. */
   @Property({ type: 'text', hidden: true })
   searchText!: string;

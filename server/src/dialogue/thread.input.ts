@@ -1,10 +1,26 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { FeedbackKind } from './feedback-kind.js';
 import { ThreadStatus } from './thread-status.js';
 
 const NOT_BLANK = /\S/;
 const TRACKING_CODE_DESCRIPTION = 'The tracking code of an anonymous post, instead of signing in.';
+const ATTACHMENTS_DESCRIPTION =
+  'Ids of files uploaded over POST /uploads by the same poster and not attached yet (at most ATTACHMENTS_PER_POST, 5 by default).';
 
 @InputType({ description: 'A new feedback thread.' })
 export class PostFeedbackInput {
@@ -46,6 +62,32 @@ export class PostFeedbackInput {
   })
   @IsUUID('all', { message: 'idempotencyKey must be a UUID' })
   idempotencyKey!: string;
+
+  @Field(() => [ID], { defaultValue: [], description: ATTACHMENTS_DESCRIPTION })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'attachmentIds must be upload ids' })
+  attachmentIds?: string[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Latitude (WGS 84) of the map pin or the phone position; with longitude, or neither.',
+  })
+  @IsOptional()
+  @IsLatitude({ message: 'latitude must be from -90 to 90' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84) of the pin; with latitude, or neither.' })
+  @IsOptional()
+  @IsLongitude({ message: 'longitude must be from -180 to 180' })
+  longitude?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where, in words ("gần chợ Nam Ban, thôn 2"), up to 300 characters.',
+  })
+  @IsOptional()
+  @MaxLength(300, { message: 'address must be at most 300 characters long' })
+  address?: string | null;
 }
 
 @InputType({ description: 'A message in a thread.' })
@@ -70,6 +112,11 @@ export class ReplyInput {
   @IsOptional()
   @MaxLength(40)
   trackingCode?: string | null;
+
+  @Field(() => [ID], { defaultValue: [], description: ATTACHMENTS_DESCRIPTION })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'attachmentIds must be upload ids' })
+  attachmentIds?: string[];
 }
 
 @InputType({ description: 'Move a thread to another status.' })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import type { Context } from '../shared/context.js';
 import { BadUserInputError } from '../shared/errors.js';
@@ -13,6 +13,7 @@ import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferIn
 import { accessFor, ThreadService } from './thread.service.js';
 import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder, ThreadPermissions } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
+import { similarThreads } from './similar-threads.js';
 
 const TRACKING_CODE = { nullable: true, description: 'Tracking code of an anonymous post, instead of signing in.' };
 
@@ -55,6 +56,29 @@ export class ThreadResolver {
   ): Promise<ThreadConnection> {
     if (first < 1 || first > 100) throw new BadUserInputError('first must be from 1 to 100.', 'first');
     return new ThreadQueryService(ctx).threads(filter ?? {}, orderBy, first, after);
+  }
+
+  @Query(() => [Thread], {
+    description:
+      'Open public threads like a title being typed, in the same commune (or its villages) or pinned nearby, most similar first: support or follow one instead of posting it again.',
+  })
+  similarThreads(
+    @Arg('title', () => String, { description: 'The title typed so far (at least 3 letters).' }) title: string,
+    @Arg('placeId', () => ID, { nullable: true, description: 'The place chosen for the post.' }) placeId: string | null,
+    @Arg('latitude', () => Float, { nullable: true, description: 'Latitude of the pin, if any.' })
+    latitude: number | null,
+    @Arg('longitude', () => Float, { nullable: true, description: 'Longitude of the pin, if any.' })
+    longitude: number | null,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'How many, 1 to 20.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<Thread[]> {
+    if (title.length > 200) throw new BadUserInputError('title is too long.', 'title');
+    if (first < 1 || first > 20) throw new BadUserInputError('first must be from 1 to 20.', 'first');
+    if (placeId != null && !isUuid(placeId)) throw new BadUserInputError('placeId must be a unit id.', 'placeId');
+    if ((latitude == null) !== (longitude == null) || (latitude != null && Math.abs(latitude) > 90)) {
+      throw new BadUserInputError('Give a valid latitude and longitude together, or neither.', 'latitude');
+    }
+    return similarThreads(ctx.em, { title, placeId, latitude, longitude, first });
   }
 
   @Mutation(() => PostFeedbackPayload, {

@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../shared/errors.js';
 import { Unit } from '../units/unit.entity.js';
+import { AttachmentService } from './attachment.service.js';
 import { withEventLog } from './event-log.js';
 import { Message } from './message.entity.js';
 import { Support } from './support.entity.js';
@@ -72,6 +73,7 @@ export class ThreadService {
         internal: input.internal,
         ...(asOfficer || !tone ? {} : tone),
       });
+      await AttachmentService.claim(tx, services, input.attachmentIds ?? [], viewer, thread, message);
       if (asOfficer && !input.internal && !thread.firstReplyAt) thread.firstReplyAt = message.createdAt;
       events.record(thread, {
         type: input.internal ? ThreadEventType.INTERNAL_NOTE : ThreadEventType.MESSAGE,

@@ -9,6 +9,8 @@ import type { WorkingCalendar } from '../dialogue/working-time.js';
 import type { EventBus } from './event-bus.js';
 import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
+import type { BlobStore } from './media/blob-store.js';
+import type { SignedUrls } from './media/signed-urls.js';
 import type { RateLimits } from './rate-limits.js';
 
 /** Long-lived collaborators shared by every request of one server. */
@@ -25,6 +27,8 @@ export interface Services {
   calendar: WorkingCalendar;
   /** Live delivery of the thread event log to this instance's subscribers. */
   live: ThreadEventHub;
+  /** Where attachment bytes are kept, and the short-lived links to them. */
+  media: { blobs: BlobStore; urls: SignedUrls };
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

@@ -1,6 +1,6 @@
 import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum UnitLevel {
   DISTRICT = 'DISTRICT',
@@ -106,6 +106,14 @@ export class Unit {
   get placeName(): string {
     return this.isPlace ? this.name.replace(/^UBND\s+/, '') : this.name;
   }
+
+  @Field(() => Float, { nullable: true, description: 'Latitude (WGS 84) of its seat or centre, for the map.' })
+  @Property({ type: 'double', nullable: true })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84) of its seat or centre, for the map.' })
+  @Property({ type: 'double', nullable: true })
+  longitude?: number;
 
   @Field(() => Date, { description: 'When the unit was created.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../shared/context.js';
-import { NotFoundError } from '../shared/errors.js';
+import { BadUserInputError, NotFoundError } from '../shared/errors.js';
+import { nearestOf } from './nearest-place.js';
 import { Category } from './category.entity.js';
 import { Unit } from './unit.entity.js';
 import { isUuid } from '../shared/ids.js';
@@ -24,6 +25,26 @@ export class UnitResolver {
     const unit = isUuid(id) ? await em.findOne(Unit, id) : null;
     if (!unit) throw new NotFoundError('Unit');
     return unit;
+  }
+
+  @Query(() => Unit, {
+    nullable: true,
+    description:
+      'The commune or village nearest a map pin (among places with coordinates, within 25 km): a suggestion for the place of a post; null when none is near.',
+  })
+  async nearestPlace(
+    @Arg('latitude', () => Float, { description: 'Latitude of the pin (WGS 84).' }) latitude: number,
+    @Arg('longitude', () => Float, { description: 'Longitude of the pin (WGS 84).' }) longitude: number,
+    @Ctx() { em }: Context,
+  ): Promise<Unit | null> {
+    if (!(latitude >= -90 && latitude <= 90))
+      throw new BadUserInputError('latitude must be from -90 to 90', 'latitude');
+    if (!(longitude >= -180 && longitude <= 180)) {
+      throw new BadUserInputError('longitude must be from -180 to 180', 'longitude');
+    }
+    const withCoordinates = await em.find(Unit, { latitude: { $ne: null }, longitude: { $ne: null } });
+    const places = withCoordinates.filter((unit) => unit.isPlace);
+    return nearestOf(places, { latitude, longitude }, 25_000)?.item ?? null;
   }
 
   @Query(() => [Category], {

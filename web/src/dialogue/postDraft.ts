@@ -11,6 +11,11 @@ export interface PostDraft {
   anonymous: boolean;
   /** Generated with the draft and kept until the post succeeds: a retry never posts twice. */
   idempotencyKey: string;
+  /** The pin (phone position), both or neither. */
+  latitude: number | null;
+  longitude: number | null;
+  /** Where, in words. */
+  address: string;
 }
 
 const KEY = `${config.storagePrefix}postDraft`;
@@ -35,6 +40,9 @@ export function emptyDraft(): PostDraft {
     isPublic: true,
     anonymous: false,
     idempotencyKey: newIdempotencyKey(),
+    latitude: null,
+    longitude: null,
+    address: '',
   };
 }
 

@@ -24,6 +24,13 @@ export type AppraiseModelInput = {
   score: number;
 };
 
+/** What an attachment is. */
+export type AttachmentKind =
+  /** A photo, re-encoded without its metadata (JPEG, PNG or WebP). */
+  | 'IMAGE'
+  /** A PDF document. */
+  | 'PDF';
+
 /** Who a model is for (đối tượng thụ hưởng). */
 export type Beneficiary =
   /** Elderly people (người cao tuổi). */
@@ -199,8 +206,12 @@ export type Panel =
 
 /** A new feedback thread. */
 export type PostFeedbackInput = {
+  /** Where, in words ("gần chợ Nam Ban, thôn 2"), up to 300 characters. */
+  address?: string | null | undefined;
   /** Post without an account (also when signed in): you get a tracking code instead. */
   anonymous?: boolean;
+  /** Ids of files uploaded over POST /uploads by the same poster and not attached yet (at most ATTACHMENTS_PER_POST, 5 by default). */
+  attachmentIds?: Array<string | number>;
   /** What happened or what is proposed, 10 to 5000 characters. */
   body: string;
   /** The field (category). */
@@ -211,6 +222,10 @@ export type PostFeedbackInput = {
   isPublic: boolean;
   /** What kind of post this is. */
   kind: FeedbackKind;
+  /** Latitude (WGS 84) of the map pin or the phone position; with longitude, or neither. */
+  latitude?: number | null | undefined;
+  /** Longitude (WGS 84) of the pin; with latitude, or neither. */
+  longitude?: number | null | undefined;
   /** Where: a commune or village unit. */
   placeId: string | number;
   /** Short title, 5 to 200 characters. */
@@ -303,6 +318,8 @@ export type RegisterModelInput = {
 
 /** A message in a thread. */
 export type ReplyInput = {
+  /** Ids of files uploaded over POST /uploads by the same poster and not attached yet (at most ATTACHMENTS_PER_POST, 5 by default). */
+  attachmentIds?: Array<string | number>;
   /** The text, 1 to 5000 characters. */
   body: string;
   /** An internal note: only staff see it (the unit's officers). */
@@ -916,6 +933,13 @@ export type MonitoringThreadFieldsFragment = {
   escalatedTo: { id: string; name: string } | null;
 };
 
+export type NearestPlaceQueryVariables = Exact<{
+  latitude: number;
+  longitude: number;
+}>;
+
+export type NearestPlaceQuery = { nearestPlace: { id: string; placeName: string } | null };
+
 export type PostFeedbackMutationVariables = Exact<{
   input: PostFeedbackInput;
 }>;
@@ -1024,6 +1048,17 @@ export type SessionUserFieldsFragment = {
   unit: { id: string; name: string } | null;
 };
 
+export type SimilarThreadsQueryVariables = Exact<{
+  title: string;
+  placeId?: string | number | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+}>;
+
+export type SimilarThreadsQuery = {
+  similarThreads: Array<{ id: string; title: string; status: ThreadStatus; supportCount: number }>;
+};
+
 export type StartAppraisalMutationVariables = Exact<{
   input: ModelStepInput;
 }>;
@@ -1063,6 +1098,9 @@ export type ThreadQuery = {
     ratingComment: string | null;
     viewerIsAuthor: boolean;
     supportable: boolean;
+    latitude: number | null;
+    longitude: number | null;
+    address: string | null;
     id: string;
     title: string;
     body: string;
@@ -1084,6 +1122,15 @@ export type ThreadQuery = {
       support: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
+    attachments: Array<{
+      id: string;
+      kind: AttachmentKind;
+      fileName: string;
+      width: number | null;
+      height: number | null;
+      url: string | null;
+      thumbnailUrl: string | null;
+    }>;
     escalatedTo: { id: string; name: string } | null;
     events: Array<{
       cursor: string;
@@ -3055,6 +3102,56 @@ export const MonitoringDashboardDocument = {
     },
   ],
 } as unknown as DocumentNode<MonitoringDashboardQuery, MonitoringDashboardQueryVariables>;
+export const NearestPlaceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NearestPlace' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'latitude' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Float' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'longitude' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Float' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'nearestPlace' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'latitude' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'latitude' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'longitude' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'longitude' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NearestPlaceQuery, NearestPlaceQueryVariables>;
 export const PostFeedbackDocument = {
   kind: 'Document',
   definitions: [
@@ -3469,6 +3566,78 @@ export const ReplyToThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<ReplyToThreadMutation, ReplyToThreadMutationVariables>;
+export const SimilarThreadsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SimilarThreads' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'title' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'placeId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'latitude' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Float' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'longitude' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Float' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'similarThreads' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'title' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'title' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'placeId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'placeId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'latitude' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'latitude' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'longitude' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'longitude' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimilarThreadsQuery, SimilarThreadsQueryVariables>;
 export const StartAppraisalDocument = {
   kind: 'Document',
   definitions: [
@@ -3611,6 +3780,25 @@ export const ThreadDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attachments' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'thumbnailUrl' } },
+                    ],
                   },
                 },
                 {

@@ -11,6 +11,7 @@ import { Migration20261129090000_tone_model } from './Migration20261129090000_to
 import { Migration20261129160000_anonymous_authors } from './Migration20261129160000_anonymous_authors.js';
 import { Migration20261129161628_account_disabled } from './Migration20261129161628_account_disabled.js';
 import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
+import { Migration20261129190807_media } from './Migration20261129190807_media.js';
 import { Migration20261129191500_reason_codes } from './Migration20261129191500_reason_codes.js';
 import { Migration20261129191949_inbox_urgency } from './Migration20261129191949_inbox_urgency.js';
 import { Migration20261129193000_public_search_text } from './Migration20261129193000_public_search_text.js';
@@ -30,6 +31,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129160000_anonymous_authors', class: Migration20261129160000_anonymous_authors },
   { name: 'Migration20261129161628_account_disabled', class: Migration20261129161628_account_disabled },
   { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
+  { name: 'Migration20261129190807_media', class: Migration20261129190807_media },
   { name: 'Migration20261129191500_reason_codes', class: Migration20261129191500_reason_codes },
   { name: 'Migration20261129191949_inbox_urgency', class: Migration20261129191949_inbox_urgency },
   { name: 'Migration20261129193000_public_search_text', class: Migration20261129193000_public_search_text },

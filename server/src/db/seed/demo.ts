@@ -30,6 +30,8 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
           level: seed.level,
           kind: seed.kind,
           parent,
+          latitude: seed.latitude,
+          longitude: seed.longitude,
         }),
       );
     }

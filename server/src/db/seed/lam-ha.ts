@@ -7,13 +7,16 @@ export interface UnitSeed {
   level: UnitLevel;
   kind: UnitKind;
   parentCode?: string;
+  /** Seat or centre on the map (WGS 84), for places: approximate, good enough for a demo map. */
+  latitude?: number;
+  longitude?: number;
 }
 
 const { DISTRICT, COMMUNE, VILLAGE } = UnitLevel;
 const { PARTY_COMMITTEE, GOVERNMENT, DEPARTMENT, FRONT, MASS_ORGANIZATION, ARMED_FORCES } = UnitKind;
 
 const district: UnitSeed[] = [
-  { code: 'LH', name: 'UBND huyện Lâm Hà', level: DISTRICT, kind: GOVERNMENT },
+  { code: 'LH', name: 'UBND huyện Lâm Hà', level: DISTRICT, kind: GOVERNMENT, latitude: 11.7795, longitude: 108.2317 },
   {
     code: 'LH.HU',
     name: 'Huyện ủy Lâm Hà',
@@ -161,36 +164,50 @@ const communes: Array<{
   name: string;
   town?: boolean;
   villages?: string[];
+  /** Approximate seat of the commune People's Committee. */
+  at: [number, number];
 }> = [
   {
     code: 'DV',
     name: 'Đinh Văn',
+    at: [11.7795, 108.2317],
     town: true,
     villages: ['Tổ dân phố Đồng Tâm', 'Tổ dân phố Lâm Bô'],
   },
   {
     code: 'NB',
     name: 'Nam Ban',
+    at: [11.8383, 108.3325],
     town: true,
     villages: ['Tổ dân phố Đông Anh 1', 'Tổ dân phố Đông Anh 2'],
   },
-  { code: 'DD', name: 'Đạ Đờn' },
-  { code: 'DP', name: 'Đan Phượng' },
-  { code: 'DTH', name: 'Đông Thanh' },
-  { code: 'GL', name: 'Gia Lâm' },
-  { code: 'HD', name: 'Hoài Đức' },
-  { code: 'LHA', name: 'Liên Hà' },
-  { code: 'ML', name: 'Mê Linh' },
-  { code: 'NH', name: 'Nam Hà' },
-  { code: 'PT', name: 'Phi Tô', villages: ['Thôn Kon Pang', 'Thôn Bờ Sa'] },
-  { code: 'PS', name: 'Phú Sơn' },
-  { code: 'PTH', name: 'Phúc Thọ' },
-  { code: 'TH', name: 'Tân Hà', villages: ['Thôn Liên Trung', 'Thôn Tân Lin'] },
-  { code: 'TT', name: 'Tân Thanh' },
-  { code: 'TV', name: 'Tân Văn' },
+  { code: 'DD', name: 'Đạ Đờn', at: [11.8012, 108.1804] },
+  { code: 'DP', name: 'Đan Phượng', at: [11.7408, 108.1128] },
+  { code: 'DTH', name: 'Đông Thanh', at: [11.8745, 108.3508] },
+  { code: 'GL', name: 'Gia Lâm', at: [11.861, 108.3205] },
+  { code: 'HD', name: 'Hoài Đức', at: [11.7512, 108.2455] },
+  { code: 'LHA', name: 'Liên Hà', at: [11.7185, 108.1402] },
+  { code: 'ML', name: 'Mê Linh', at: [11.8205, 108.3702] },
+  { code: 'NH', name: 'Nam Hà', at: [11.8498, 108.2987] },
+  {
+    code: 'PT',
+    name: 'Phi Tô',
+    at: [11.8423, 108.2158],
+    villages: ['Thôn Kon Pang', 'Thôn Bờ Sa'],
+  },
+  { code: 'PS', name: 'Phú Sơn', at: [11.8068, 108.2802] },
+  { code: 'PTH', name: 'Phúc Thọ', at: [11.7205, 108.1855] },
+  {
+    code: 'TH',
+    name: 'Tân Hà',
+    at: [11.7601, 108.1795],
+    villages: ['Thôn Liên Trung', 'Thôn Tân Lin'],
+  },
+  { code: 'TT', name: 'Tân Thanh', at: [11.731, 108.159] },
+  { code: 'TV', name: 'Tân Văn', at: [11.7752, 108.2738] },
 ];
 
-const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages = [] }) => {
+const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages = [], at: [latitude, longitude] }) => {
   const place = `${town ? 'thị trấn' : 'xã'} ${name}`;
   const base = `LH.${code}`;
   return [
@@ -200,6 +217,8 @@ const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages 
       level: COMMUNE,
       kind: GOVERNMENT,
       parentCode: 'LH',
+      latitude,
+      longitude,
     },
     {
       code: `${base}.DU`,
@@ -228,6 +247,9 @@ const communeUnits: UnitSeed[] = communes.flatMap(({ code, name, town, villages 
       level: VILLAGE,
       kind: GOVERNMENT,
       parentCode: base,
+      // Villages a little way off their commune's seat, on alternate sides.
+      latitude: Math.round((latitude + (index % 2 === 0 ? 0.012 : -0.01)) * 1e4) / 1e4,
+      longitude: Math.round((longitude + (index % 2 === 0 ? -0.011 : 0.013)) * 1e4) / 1e4,
     })),
   ];
 });
