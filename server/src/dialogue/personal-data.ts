@@ -1,4 +1,4 @@
-import { wrap, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Role } from '../accounts/role.js';
 import type { User } from '../accounts/user.entity.js';
 import type { Context } from '../shared/context.js';
@@ -24,7 +24,8 @@ export async function shownText(ctx: Context, thread: Thread, text: string | nul
   if (text === null || !containsPersonalData(text)) return text;
   if (ctx.showPersonalData) return text;
   if (!ctx.viewer && !ctx.grants.has(thread.id)) return maskPersonalData(text);
-  const loaded = wrap(thread).isInitialized() ? thread : await ctx.em.findOneOrFail(Thread, thread.id);
+  // A reference holds only the id (MikroORM's, or a lean row's foreign key: db/lean.ts).
+  const loaded = typeof thread.isPublic === 'boolean' ? thread : await ctx.em.findOneOrFail(Thread, thread.id);
   return seesPersonalData(ctx, loaded) ? text : maskPersonalData(text);
 }
 

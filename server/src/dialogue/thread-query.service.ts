@@ -4,14 +4,15 @@ import type { Context } from '../shared/context.js';
 import { BadUserInputError, NotFoundError } from '../shared/errors.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Unit } from '../units/unit.entity.js';
-import { Message } from './message.entity.js';
-import { ThreadEvent } from './thread-event.entity.js';
+import { type Message } from './message.entity.js';
+import { type ThreadEvent } from './thread-event.entity.js';
 import { Thread, THREAD_RELATIONS } from './thread.entity.js';
-import { EVENT_RELATIONS, latestCursor } from './live-replay.js';
+import { latestCursor } from './live-replay.js';
 import { readableWhere } from './thread-access.js';
 import { accessFor } from './thread.service.js';
 import { searchWordCondition } from './personal-data.js';
 import { logStaffReads } from './access-log.js';
+import { eventsOf, messagesOf, threadRow } from './thread-rows.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
@@ -122,7 +123,7 @@ export class ThreadQueryService {
 
   /** NOT_FOUND both when it does not exist and when the viewer may not read it. */
   async thread(id: string, trackingCode?: string | null): Promise<Thread> {
-    const thread = isUuid(id) ? await this.ctx.em.findOne(Thread, id, { populate: [...THREAD_RELATIONS] }) : null;
+    const thread = isUuid(id) ? await threadRow(this.ctx.em, 't.id = ?', [id]) : null;
     if (!thread || !accessFor(this.ctx, thread, trackingCode).read) throw new NotFoundError('Thread');
     await logStaffReads(this.ctx, [thread], 'thread');
     return thread;
@@ -175,11 +176,7 @@ export class ThreadQueryService {
 
   /** The thread an anonymous poster's tracking code opens; NOT_FOUND for any other code. */
   async byTrackingCode(code: string): Promise<Thread> {
-    const thread = await this.ctx.em.findOne(
-      Thread,
-      { trackingCodeHash: TrackingCodes.hash(code) },
-      { populate: [...THREAD_RELATIONS] },
-    );
+    const thread = await threadRow(this.ctx.em, 't.tracking_code_hash = ?', [TrackingCodes.hash(code)]);
     if (!thread) noteTrackingCodeMiss(this.ctx);
     if (!thread) throw new NotFoundError('Thread');
     this.ctx.grants.add(thread.id);
@@ -187,21 +184,11 @@ export class ThreadQueryService {
   }
 
   messages(thread: Thread): Promise<Message[]> {
-    const internal = accessFor(this.ctx, thread).internal;
-    return this.ctx.em.find(
-      Message,
-      { thread: thread.id, ...(internal ? {} : { internal: false }) },
-      { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['unit'] },
-    );
+    return messagesOf(this.ctx.em, thread, accessFor(this.ctx, thread).internal);
   }
 
   events(thread: Thread, after?: string | null): Promise<ThreadEvent[]> {
     assertCursor(after);
-    const internal = accessFor(this.ctx, thread).internal;
-    return this.ctx.em.find(
-      ThreadEvent,
-      { thread: thread.id, ...(after ? { id: { $gt: after } } : {}), ...(internal ? {} : { internal: false }) },
-      { orderBy: { id: 'asc' }, populate: [...EVENT_RELATIONS] },
-    );
+    return eventsOf(this.ctx.em, thread, after ?? null, accessFor(this.ctx, thread).internal);
   }
 }

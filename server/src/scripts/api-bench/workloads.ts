@@ -8,18 +8,28 @@ import { projectRoot } from '../../config.js';
 export type WorkloadName = 'board' | 'inbox' | 'thread' | 'post';
 export const WORKLOADS: WorkloadName[] = ['board', 'inbox', 'thread', 'post'];
 
-const operation = (...files: string[]) =>
-  files
-    .map((file) => readFileSync(path.join(projectRoot, 'web/src/graphql/operations', `${file}.graphql`), 'utf8'))
-    .join('\n');
+const OPERATIONS = path.join(projectRoot, 'web/src/graphql/operations');
+
+/** The web's operation `name` with every fragment it spreads, transitively (each file holds one definition). */
+function operation(name: string): string {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(path.join(OPERATIONS, `${file}.graphql`), 'utf8');
+    for (const [, fragment] of text.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)) visit(fragment!);
+  };
+  visit(name);
+  return [...files].map((file) => readFileSync(path.join(OPERATIONS, `${file}.graphql`), 'utf8')).join('\n');
+}
 
 export const DOCUMENTS: Record<WorkloadName, string> = {
   // BoardPage.vue: useThreadList with empty filters, NEWEST, 20 a page.
-  board: operation('Threads', 'ThreadSummaryFields'),
+  board: operation('Threads'),
   // InboxPage.vue as an officer: the unit's threads by deadline.
-  inbox: operation('Threads', 'ThreadSummaryFields'),
+  inbox: operation('Threads'),
   // ThreadPage.vue.
-  thread: operation('Thread', 'ThreadSummaryFields', 'ThreadEventFields'),
+  thread: operation('Thread'),
   // ThreadPostForm.vue.
   post: operation('PostFeedback'),
 };

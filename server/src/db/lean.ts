@@ -1,0 +1,93 @@
+import { ReferenceKind, type EntityMetadata, type EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Reading rows into the entity classes without MikroORM's unit of work: the hot reads (the thread
+ * page, the board, posting's answer) send their own SQL and map each row once.
+ *
+ * Why not `em.find`: at the board's and the thread page's rates, query building, hydration, the
+ * identity map and reference propagation were the largest part of the server's CPU per request
+ * (bench:api, issue 17). These objects are read-only views: instances of the entity class (its
+ * getters and GraphQL field resolvers work on them) whose values are own properties, so
+ * MikroORM's tracking setters on the prototype never run. Never pass them to `em.persist` or
+ * `em.flush`; load the entity with the EntityManager to change it.
+ *
+ * Columns are mapped by the entity's own metadata, so an added column needs no change here. A
+ * relation arrives either joined, as `to_jsonb(alias) as "<property>"` (mapped recursively), or as
+ * its foreign key only (a reference holding just `id`).
+ */
+
+type Row = Record<string, unknown>;
+
+interface ColumnPlan {
+  field: string;
+  name: string;
+  date: boolean;
+  /** bigint columns are strings in the entities; jsonb gives them as numbers. */
+  text: boolean;
+  target?: EntityMetadata;
+}
+
+const plans = new WeakMap<EntityMetadata, ColumnPlan[]>();
+
+function planOf(meta: EntityMetadata): ColumnPlan[] {
+  let plan = plans.get(meta);
+  if (plan) return plan;
+  plan = [];
+  for (const prop of meta.props) {
+    if (prop.persist === false || !prop.fieldNames?.length) continue;
+    const relation = prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner);
+    if (prop.kind !== ReferenceKind.SCALAR && !relation) continue;
+    plan.push({
+      field: prop.fieldNames[0]!,
+      name: prop.name,
+      date: prop.runtimeType === 'Date',
+      text: prop.runtimeType === 'string',
+      target: relation ? prop.targetMeta : undefined,
+    });
+  }
+  plans.set(meta, plan);
+  return plan;
+}
+
+/** An instance of the entity's class holding `values` as own properties (see above). */
+export function detached<T extends object>(meta: EntityMetadata<T>, values: Row): T {
+  const target = Object.create(meta.prototype as object) as T;
+  for (const key of Object.keys(values)) {
+    Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: true, configurable: true });
+  }
+  return target;
+}
+
+function mapRow(meta: EntityMetadata, row: Row): object {
+  const values: Row = {};
+  for (const column of planOf(meta)) {
+    if (column.target) {
+      const joined = row[column.name];
+      if (joined !== undefined) {
+        values[column.name] = joined === null ? null : mapRow(column.target, joined as Row);
+      } else {
+        const id = row[column.field];
+        if (id !== undefined) values[column.name] = id === null ? null : detached(column.target, { id });
+      }
+      continue;
+    }
+    let value = row[column.field];
+    if (value === undefined) continue;
+    if (column.date && typeof value === 'string') value = new Date(value);
+    else if (column.text && typeof value === 'number') value = String(value);
+    values[column.name] = value;
+  }
+  return detached(meta, values);
+}
+
+/** Maps rows (column names as keys, joined relations under their property names) to `entity`. */
+export function mapRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: readonly Row[]): T[] {
+  const meta = em.getMetadata().get(entity);
+  return rows.map((row) => mapRow(meta, row) as T);
+}
+
+/** Runs one statement (`?` placeholders) on the EntityManager's connection and transaction. */
+export function leanQuery(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+  return em.getConnection().execute<Row[]>(sql, [...params], 'all', em.getTransactionContext());
+}

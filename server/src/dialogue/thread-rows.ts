@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { leanQuery, mapRows } from '../db/lean.js';
+import { Message } from './message.entity.js';
+import { ThreadEvent } from './thread-event.entity.js';
+import { Thread } from './thread.entity.js';
+
+/**
+ * The thread page's reads as lean SQL (see db/lean.ts for why not `em.find`): a thread with the
+ * relations every view of it shows (THREAD_RELATIONS), its messages, its events. Each is one
+ * statement whatever the number of rows; the objects are read-only.
+ */
+
+/** A thread with its category, place, unit and escalation unit joined; `where` on alias `t`. */
+export const THREAD_SELECT = `select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place", to_jsonb(u) as "unit",
+  to_jsonb(e) as "escalatedTo"
+  from threads t
+  join categories c on c.id = t.category_id
+  join units p on p.id = t.place_id
+  join units u on u.id = t.unit_id
+  left join units e on e.id = t.escalated_to_id`;
+
+export async function threadsWhere(
+  em: EntityManager,
+  where: string,
+  params: readonly unknown[],
+  tail = '',
+): Promise<Thread[]> {
+  return mapRows(em, Thread, await leanQuery(em, `${THREAD_SELECT} where ${where} ${tail}`, params));
+}
+
+export async function threadRow(em: EntityManager, where: string, params: readonly unknown[]): Promise<Thread | null> {
+  return (await threadsWhere(em, where, params, 'limit 1'))[0] ?? null;
+}
+
+/** The thread's messages, oldest first, with their unit; `thread` is set on each (no reload). */
+export async function messagesOf(em: EntityManager, thread: Thread, internal: boolean): Promise<Message[]> {
+  const rows = await leanQuery(
+    em,
+    `select m.*, to_jsonb(mu) as "unit" from messages m left join units mu on mu.id = m.unit_id
+     where m.thread_id = ? ${internal ? '' : 'and not m.internal'} order by m.created_at, m.id`,
+    [thread.id],
+  );
+  return mapRows(em, Message, rows).map((message) => Object.assign(message, { thread }));
+}
+
+/** The thread's events after a cursor, in log order, with their message (and its unit) and units. */
+export async function eventsOf(
+  em: EntityManager,
+  thread: Thread,
+  after: string | null,
+  internal: boolean,
+): Promise<ThreadEvent[]> {
+  const params: unknown[] = [thread.id];
+  if (after) params.push(after);
+  const rows = await leanQuery(
+    em,
+    `select ev.*,
+       case when m.id is null then null else to_jsonb(m) || jsonb_build_object('unit', to_jsonb(mu)) end as "message",
+       to_jsonb(fu) as "fromUnit", to_jsonb(tu) as "toUnit"
+     from thread_events ev
+     left join messages m on m.id = ev.message_id
+     left join units mu on mu.id = m.unit_id
+     left join units fu on fu.id = ev.from_unit_id
+     left join units tu on tu.id = ev.to_unit_id
+     where ev.thread_id = ? ${after ? 'and ev.id > ?' : ''} ${internal ? '' : 'and not ev.internal'}
+     order by ev.id`,
+    params,
+  );
+  const events = mapRows(em, ThreadEvent, rows);
+  for (const event of events) {
+    Object.assign(event, { thread });
+    if (event.message) Object.assign(event.message, { thread });
+  }
+  return events;
+}
