@@ -17,7 +17,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * its foreign key only (a reference holding just `id`).
  */
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 interface ColumnPlan {
   field: string;

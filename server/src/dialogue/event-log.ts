@@ -5,7 +5,7 @@ import type { Thread } from './thread.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 
 /** Taken just before the events are inserted and held to commit: cursors then grow in commit order. */
-const EVENT_LOG_LOCK = 746_100_001;
+export const EVENT_LOG_LOCK = 746_100_001;
 
 export type EventData = Omit<EntityData<ThreadEvent>, 'thread' | 'id' | 'createdAt'> &
   Pick<ThreadEvent, 'type' | 'actorName'>;

@@ -6,7 +6,8 @@ import { LiveSubscription, type LiveChannel } from '../shared/live/live-subscrip
 import type { LivePlan } from '../shared/live/live-plan.js';
 import type { Logger } from '../shared/logger.js';
 import { RecentEvents, replayRecent, type Audience, type RecentEvent } from './live-recent.js';
-import { EVENT_RELATIONS, latestCursor, replayPage, type Follow } from './live-replay.js';
+import { latestCursor, replayPage, type Follow } from './live-replay.js';
+import { eventsWhere } from './thread-rows.js';
 import {
   boardReader,
   NO_ACCESS,
@@ -18,7 +19,7 @@ import {
   type ThreadAccess,
   type ThreadScope,
 } from './thread-access.js';
-import { ThreadEvent } from './thread-event.entity.js';
+import { type ThreadEvent } from './thread-event.entity.js';
 
 /** Events read per statement, by the hub and by a catching-up subscriber. */
 export const PAGE = 200;
@@ -137,10 +138,11 @@ export class ThreadEventHub {
       this.recent = new RecentEvents(0, this.position);
       return;
     }
-    const latest = await em.find(
-      ThreadEvent,
-      { id: { $lte: String(this.position) } },
-      { orderBy: { id: 'desc' }, limit: this.recentEvents, populate: ['thread', ...EVENT_RELATIONS] },
+    const latest = await eventsWhere(
+      em,
+      'ev.id <= ?',
+      [String(this.position), this.recentEvents],
+      'order by ev.id desc limit ?',
     );
     const oldest = latest.at(-1);
     const complete = latest.length < this.recentEvents || !oldest ? 0n : BigInt(oldest.id) - 1n;
@@ -267,11 +269,7 @@ export class ThreadEventHub {
         do {
           this.again = false;
           const em = this.orm.em.fork();
-          const events = await em.find(
-            ThreadEvent,
-            { id: { $gt: String(this.position) } },
-            { orderBy: { id: 'asc' }, limit: PAGE, populate: ['thread', ...EVENT_RELATIONS] },
-          );
+          const events = await eventsWhere(em, 'ev.id > ?', [String(this.position), PAGE], 'order by ev.id limit ?');
           await this.deliver(events, em);
           if (events.length === PAGE) this.again = true;
         } while (this.again && !this.stopped);

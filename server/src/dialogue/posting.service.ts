@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { leanQuery, mapRows, type Row } from '../db/lean.js';
 import type { User } from '../accounts/user.entity.js';
 import type { Services } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
@@ -8,11 +10,11 @@ import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { AttachmentService } from './attachment.service.js';
-import { withEventLog } from './event-log.js';
-import { chooseRoute } from './routing.js';
-import { RoutingRule } from './routing-rule.entity.js';
+import { EVENT_LOG_LOCK } from './event-log.js';
+import { chooseRoute, type RuleCandidate } from './routing.js';
 import { idempotencyOf, type Idempotency } from './post-idempotency.js';
 import { Thread } from './thread.entity.js';
+import { threadRow } from './thread-rows.js';
 import { SYSTEM_NAME, ThreadEventType } from './thread-event.entity.js';
 import { ThreadStatus } from './thread-status.js';
 import type { PostFeedbackInput } from './thread.input.js';
@@ -27,16 +29,71 @@ export interface PostResult {
   trackingCode: string | null;
 }
 
-/** Ids from the place up to the root of the unit tree. */
-async function placePath(em: EntityManager, place: Unit): Promise<Unit[]> {
-  const path: Unit[] = [place];
-  let current = place;
-  while (current.parent) {
-    current = await em.findOneOrFail(Unit, current.parent.id);
-    path.push(current);
-  }
-  return path;
-}
+/**
+ * What posting needs to know before it writes, in one statement: the category, the place and its
+ * ancestors up to the root (place first), and the routing rules that could apply to them.
+ */
+const POSTING_FACTS = `with recursive path as (
+    select u.*, 0 as depth from units u where u.id = ?
+    union all
+    select u.*, path.depth + 1 from units u join path on u.id = path.parent_id
+  )
+  select (select to_jsonb(c) from categories c where c.id = ?) as category,
+    (select jsonb_agg(to_jsonb(path) - 'depth' order by depth) from path) as path,
+    (select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'categoryId', r.category_id, 'placeId', r.place_id,
+       'unitId', r.unit_id)), '[]'::jsonb)
+     from routing_rules r
+     where (r.category_id is null or r.category_id = ?) and (r.place_id is null or r.place_id in (select id from path))
+    ) as rules`;
+
+const THREAD_COLUMNS = [
+  'id', 'kind', 'title', 'body', 'category_id', 'place_id', 'unit_id', 'author_id', 'author_name',
+  'tracking_code_hash', 'idempotency_key', 'idempotency_scope', 'request_fingerprint', 'is_public', 'status',
+  'acknowledge_due_at', 'answer_due_at', 'search_text', 'public_search_text', 'latitude', 'longitude', 'address',
+  'tone', 'tone_score', 'tone_confidence', 'tone_model', 'created_at', 'updated_at',
+] as const;
+/** The events' columns with the casts a VALUES list needs (its literals would otherwise be text). */
+const EVENT_COLUMNS = {
+  type: 'text',
+  thread_id: 'uuid',
+  actor_id: 'uuid',
+  actor_name: 'text',
+  from_status: 'text',
+  to_status: 'text',
+  to_unit_id: 'uuid',
+  reason_code: 'text',
+  reason_data: 'jsonb',
+} as const;
+type EventColumn = keyof typeof EVENT_COLUMNS;
+const EVENT_NAMES = Object.keys(EVENT_COLUMNS) as EventColumn[];
+const EVENT_ROW = EVENT_NAMES.map((column) => `?::${EVENT_COLUMNS[column]}`).join(', ');
+
+/**
+ * The post's write, as one statement (so one implicit transaction): the thread, then its POSTED and
+ * ROUTED events under the event-log lock (event-log.ts: taken before the events' cursors are drawn,
+ * held to commit), answered with the thread and the relations its payload shows.
+ */
+const POST_WRITE = `with t as (
+    insert into threads (${THREAD_COLUMNS.join(', ')}, keywords)
+    values (${THREAD_COLUMNS.map(() => '?').join(', ')}, array(select jsonb_array_elements_text(?::jsonb)))
+    returning *
+  ),
+  lock as (select pg_advisory_xact_lock(?) as locked),
+  events as (
+    insert into thread_events (${EVENT_NAMES.join(', ')}, internal, created_at)
+    select ${EVENT_NAMES.map((column) => `v.${column}`).join(', ')}, false, ?::timestamptz
+    from (values (${EVENT_ROW}, 1), (${EVENT_ROW}, 2)) as v(${EVENT_NAMES.join(', ')}, position)
+    cross join lock
+    order by v.position
+    returning id
+  )
+  select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place", to_jsonb(u) as "unit", null as "escalatedTo",
+    (select count(*) from events) as events
+  from t join categories c on c.id = t.category_id join units p on p.id = t.place_id join units u on u.id = t.unit_id`;
+
+/** A unique index refused the row: MikroORM's exception, or pg's own error from a lean statement. */
+const isUniqueViolation = (error: unknown) =>
+  error instanceof UniqueConstraintViolationException || (error as { code?: unknown } | null)?.code === '23505';
 
 export class PostingService {
   constructor(
@@ -58,7 +115,7 @@ export class PostingService {
       return await this.create(input, author, idempotency, viewer);
     } catch (error) {
       // Two retries raced: the loser returns what the winner created.
-      const winner = error instanceof UniqueConstraintViolationException ? await this.findRetry(idempotency) : null;
+      const winner = isUniqueViolation(error) ? await this.findRetry(idempotency) : null;
       if (winner) return winner;
       throw error;
     }
@@ -77,11 +134,10 @@ export class PostingService {
    * different request is CONFLICT.
    */
   private async findRetry(idempotency: Idempotency): Promise<PostResult | null> {
-    const thread = await this.em.findOne(
-      Thread,
-      { idempotencyScope: idempotency.scope, idempotencyKey: idempotency.key },
-      { populate: ['category', 'place', 'unit'] },
-    );
+    const thread = await threadRow(this.em, 't.idempotency_scope = ? and t.idempotency_key = ?', [
+      idempotency.scope,
+      idempotency.key,
+    ]);
     if (!thread) return null;
     if (thread.requestFingerprint !== idempotency.fingerprint) {
       throw new ConflictError('This idempotency key was already used for a different post.', 'idempotencyKey');
@@ -99,22 +155,17 @@ export class PostingService {
     if ((input.latitude == null) !== (input.longitude == null)) {
       throw new BadUserInputError('Give both latitude and longitude, or neither.', 'latitude');
     }
-    const category = await this.em.findOne(Category, input.categoryId);
+    const [facts] = await leanQuery(this.em, POSTING_FACTS, [input.placeId, input.categoryId, input.categoryId]);
+    const category = facts?.category ? mapRows(this.em, Category, [facts.category as Row])[0]! : null;
     if (!category) throw new NotFoundError('Category');
-    const place = await this.em.findOne(Unit, input.placeId);
+    const path = mapRows(this.em, Unit, (facts?.path as Row[] | null) ?? []);
+    const place = path[0];
     if (!place) throw new NotFoundError('Place');
     if (!place.isPlace) {
       throw new BadUserInputError('Choose the commune or village where it happens.', 'placeId');
     }
-    const path = await placePath(this.em, place);
-    const rules = await this.em.find(RoutingRule, {});
     const route = chooseRoute(
-      rules.map((rule) => ({
-        id: rule.id,
-        categoryId: rule.category?.id ?? null,
-        placeId: rule.place?.id ?? null,
-        unitId: rule.unit.id,
-      })),
+      facts!.rules as RuleCandidate[],
       { categoryId: category.id, placePath: path.map((unit) => unit.id) },
       path[path.length - 1]!.id,
     );
@@ -122,54 +173,84 @@ export class PostingService {
     const now = new Date();
     const text = `${input.title}. ${input.body}`;
     const tone = scoreTone(this.services.scorer, text);
-    const keywords = keywordsOf(text);
-
-    const thread = await withEventLog(this.em, this.services.bus, async (tx, events) => {
-      const unit = await tx.findOneOrFail(Unit, route.unitId);
-      const thread = tx.create(Thread, {
-        kind: input.kind,
-        title: input.title.trim(),
-        body: input.body.trim(),
-        category,
-        place,
-        unit,
-        author: author ?? undefined,
-        authorName: author?.displayName ?? ANONYMOUS_NAME,
-        trackingCodeHash: trackingCode ? TrackingCodes.hash(trackingCode) : undefined,
-        idempotencyKey: idempotency.key,
-        idempotencyScope: idempotency.scope,
-        requestFingerprint: idempotency.fingerprint,
-        isPublic: input.isPublic,
-        status: ThreadStatus.ROUTED,
-        acknowledgeDueAt: this.services.calendar.addWorkingHours(now, category.acknowledgeWithinHours),
-        answerDueAt: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
-        searchText: foldVietnamese(`${input.title} ${input.body}`),
-        publicSearchText: publicSearchTextOf(input.title, input.body),
-        latitude: input.latitude ?? undefined,
-        longitude: input.longitude ?? undefined,
-        address: input.address?.trim() || undefined,
-        ...tone,
-        keywords,
-        createdAt: now,
-      });
-      events.record(thread, {
-        type: ThreadEventType.POSTED,
-        actor: author ?? undefined,
-        actorName: thread.authorName,
-        toStatus: ThreadStatus.SUBMITTED,
-      });
-      await AttachmentService.claim(tx, this.services, input.attachmentIds ?? [], viewer, thread);
-      events.record(thread, {
-        type: ThreadEventType.ROUTED,
-        actorName: SYSTEM_NAME,
-        fromStatus: ThreadStatus.SUBMITTED,
-        toStatus: ThreadStatus.ROUTED,
-        toUnit: unit,
-        reasonCode: route.reasonCode,
-        reasonData: route.reasonParams,
-      });
-      return thread;
-    });
+    const authorName = author?.displayName ?? ANONYMOUS_NAME;
+    const threadId = randomUUID();
+    const values: Record<(typeof THREAD_COLUMNS)[number], unknown> = {
+      id: threadId,
+      kind: input.kind,
+      title: input.title.trim(),
+      body: input.body.trim(),
+      category_id: category.id,
+      place_id: place.id,
+      unit_id: route.unitId,
+      author_id: author?.id ?? null,
+      author_name: authorName,
+      tracking_code_hash: trackingCode ? TrackingCodes.hash(trackingCode) : null,
+      idempotency_key: idempotency.key,
+      idempotency_scope: idempotency.scope,
+      request_fingerprint: idempotency.fingerprint,
+      is_public: input.isPublic,
+      status: ThreadStatus.ROUTED,
+      acknowledge_due_at: this.services.calendar.addWorkingHours(now, category.acknowledgeWithinHours),
+      answer_due_at: this.services.calendar.addWorkingHours(now, category.answerWithinHours),
+      search_text: foldVietnamese(`${input.title} ${input.body}`),
+      public_search_text: publicSearchTextOf(input.title, input.body),
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      address: input.address?.trim() || null,
+      tone: tone.tone,
+      tone_score: tone.toneScore,
+      tone_confidence: tone.toneConfidence,
+      tone_model: tone.toneModel,
+      created_at: now,
+      updated_at: now,
+    };
+    const posted: Record<EventColumn, unknown> = {
+      type: ThreadEventType.POSTED,
+      thread_id: threadId,
+      actor_id: author?.id ?? null,
+      actor_name: authorName,
+      from_status: null,
+      to_status: ThreadStatus.SUBMITTED,
+      to_unit_id: null,
+      reason_code: null,
+      reason_data: null,
+    };
+    const routed: typeof posted = {
+      type: ThreadEventType.ROUTED,
+      thread_id: threadId,
+      actor_id: null,
+      actor_name: SYSTEM_NAME,
+      from_status: ThreadStatus.SUBMITTED,
+      to_status: ThreadStatus.ROUTED,
+      to_unit_id: route.unitId,
+      reason_code: route.reasonCode,
+      reason_data: JSON.stringify(route.reasonParams),
+    };
+    const params = [
+      ...THREAD_COLUMNS.map((column) => values[column]),
+      JSON.stringify(keywordsOf(text)),
+      EVENT_LOG_LOCK,
+      now,
+      ...EVENT_NAMES.map((column) => posted[column]),
+      ...EVENT_NAMES.map((column) => routed[column]),
+    ];
+    const write = (em: EntityManager) => leanQuery(em, POST_WRITE, params);
+    const attachmentIds = input.attachmentIds ?? [];
+    // Files are claimed under row locks in the same transaction; without them, the one statement is it.
+    const [row] =
+      attachmentIds.length === 0
+        ? await write(this.em)
+        : await this.em.transactional(async (tx) => {
+            const written = await write(tx);
+            await AttachmentService.claim(tx, this.services, attachmentIds, viewer, tx.getReference(Thread, threadId));
+            return written;
+          });
+    const thread = mapRows(this.em, Thread, [row!])[0]!;
+    await this.services.bus.publish('threads', [
+      { threadId, unitIds: [route.unitId], isPublic: thread.isPublic, internal: false },
+      { threadId, unitIds: [route.unitId], isPublic: thread.isPublic, internal: false },
+    ]);
     return { thread, trackingCode };
   }
 }

@@ -43,33 +43,45 @@ export async function messagesOf(em: EntityManager, thread: Thread, internal: bo
   return mapRows(em, Message, rows).map((message) => Object.assign(message, { thread }));
 }
 
-/** The thread's events after a cursor, in log order, with their message (and its unit) and units. */
-export async function eventsOf(
+/** Events with their message (and its unit) and units joined, and their thread unless it is known. */
+const eventSelect = (withThread: boolean) => `select ev.*, ${withThread ? 'to_jsonb(th) as "thread",' : ''}
+    case when m.id is null then null else to_jsonb(m) || jsonb_build_object('unit', to_jsonb(mu)) end as "message",
+    to_jsonb(fu) as "fromUnit", to_jsonb(tu) as "toUnit"
+  from thread_events ev
+  ${withThread ? 'join threads th on th.id = ev.thread_id' : ''}
+  left join messages m on m.id = ev.message_id
+  left join units mu on mu.id = m.unit_id
+  left join units fu on fu.id = ev.from_unit_id
+  left join units tu on tu.id = ev.to_unit_id`;
+
+/**
+ * Events matching `where` (alias `ev`), ordered and limited by `tail`. Each carries its thread:
+ * `thread` when given (its events), else the thread's row with its relations as references (the
+ * live hub: enough for the rule's scope and the payload).
+ */
+export async function eventsWhere(
   em: EntityManager,
-  thread: Thread,
-  after: string | null,
-  internal: boolean,
+  where: string,
+  params: readonly unknown[],
+  tail: string,
+  thread?: Thread,
 ): Promise<ThreadEvent[]> {
-  const params: unknown[] = [thread.id];
-  if (after) params.push(after);
-  const rows = await leanQuery(
-    em,
-    `select ev.*,
-       case when m.id is null then null else to_jsonb(m) || jsonb_build_object('unit', to_jsonb(mu)) end as "message",
-       to_jsonb(fu) as "fromUnit", to_jsonb(tu) as "toUnit"
-     from thread_events ev
-     left join messages m on m.id = ev.message_id
-     left join units mu on mu.id = m.unit_id
-     left join units fu on fu.id = ev.from_unit_id
-     left join units tu on tu.id = ev.to_unit_id
-     where ev.thread_id = ? ${after ? 'and ev.id > ?' : ''} ${internal ? '' : 'and not ev.internal'}
-     order by ev.id`,
-    params,
-  );
+  const rows = await leanQuery(em, `${eventSelect(!thread)} where ${where} ${tail}`, params);
   const events = mapRows(em, ThreadEvent, rows);
   for (const event of events) {
-    Object.assign(event, { thread });
-    if (event.message) Object.assign(event.message, { thread });
+    if (thread) Object.assign(event, { thread });
+    if (event.message) Object.assign(event.message, { thread: event.thread });
   }
   return events;
+}
+
+/** The thread's events after a cursor, in log order. */
+export function eventsOf(em: EntityManager, thread: Thread, after: string | null, internal: boolean) {
+  return eventsWhere(
+    em,
+    `ev.thread_id = ? ${after ? 'and ev.id > ?' : ''} ${internal ? '' : 'and not ev.internal'}`,
+    after ? [thread.id, after] : [thread.id],
+    'order by ev.id',
+    thread,
+  );
 }
