@@ -6,13 +6,13 @@ import { foldVietnamese } from '../shared/text.js';
 import { Unit } from '../units/unit.entity.js';
 import { type Message } from './message.entity.js';
 import { type ThreadEvent } from './thread-event.entity.js';
-import { Thread, THREAD_RELATIONS } from './thread.entity.js';
+import { Thread } from './thread.entity.js';
 import { latestCursor } from './live-replay.js';
 import { readableWhere } from './thread-access.js';
 import { accessFor } from './thread.service.js';
 import { searchWordCondition } from './personal-data.js';
 import { logStaffReads } from './access-log.js';
-import { eventsOf, messagesOf, threadRow } from './thread-rows.js';
+import { eventsOf, messagesOf, threadRow, threadsFrom } from './thread-rows.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
 import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
@@ -118,6 +118,59 @@ async function cappedCount(em: EntityManager, conditions: FilterQuery<Thread>[],
   return Number(row?.count ?? 0);
 }
 
+type OrderKey = { [O in ThreadOrder]: keyof (typeof ORDERS)[O] }[ThreadOrder];
+const keysOf = (order: ThreadOrder) => Object.keys(ORDERS[order]) as OrderKey[];
+const direction = (order: ThreadOrder, key: OrderKey) => (ORDERS[order] as Record<OrderKey, 'asc' | 'desc'>)[key];
+
+/** A list cursor: base64url JSON of the last item's sort keys (dates as ISO strings). */
+const cursorOf = (thread: Thread, order: ThreadOrder) =>
+  Buffer.from(JSON.stringify(keysOf(order).map((key) => thread[key]))).toString('base64url');
+
+/**
+ * What comes after a cursor in the list's order. Every order runs one way (all descending or all
+ * ascending), so "after" expands to: a smaller (larger) first key, or an equal one and a smaller
+ * (larger) second, and so on — the shape the order indexes serve.
+ */
+function afterCursor(cursor: string, order: ThreadOrder): FilterQuery<Thread> {
+  const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+  const keys = keysOf(order);
+  const beyond = direction(order, keys[0]!) === 'desc' ? '$lt' : '$gt';
+  const typed = (key: OrderKey, index: number) =>
+    key === 'createdAt' || key === 'urgentAt' ? new Date(values[index] as string) : values[index];
+  return {
+    $or: keys.map((key, index) => ({
+      ...Object.fromEntries(keys.slice(0, index).map((equal, before) => [equal, typed(equal, before)])),
+      [key]: { [beyond]: typed(key, index) },
+    })),
+  } as FilterQuery<Thread>;
+}
+
+/**
+ * One page (and one more row, to tell whether another page follows) with its relations, in one
+ * statement: MikroORM's query builder writes the condition and the order (the same SQL the
+ * indexes above were chosen for); the rows are mapped lean (db/lean.ts), without hydration.
+ */
+async function threadPage(
+  em: EntityManager,
+  conditions: FilterQuery<Thread>[],
+  order: ThreadOrder,
+  first: number,
+  after: string | null,
+): Promise<Thread[]> {
+  const page = em
+    .createQueryBuilder(Thread, 't0')
+    .select('*')
+    .where({ $and: after ? [...conditions, afterCursor(after, order)] : conditions })
+    .orderBy(ORDERS[order])
+    .limit(first + 1)
+    .getKnexQuery()
+    .toSQL();
+  const sort = keysOf(order)
+    .map((key) => `t.${em.getMetadata().get(Thread).properties[key].fieldNames[0]} ${direction(order, key)}`)
+    .join(', ');
+  return threadsFrom(em, `(${page.sql})`, page.bindings, `order by ${sort}`);
+}
+
 export class ThreadQueryService {
   constructor(private readonly ctx: Context) {}
 
@@ -151,22 +204,14 @@ export class ThreadQueryService {
     for (const word of words) conditions.push(searchWordCondition(viewer, `%${escapeLike(word)}%`));
     // Read before the list: a change between the two reads is replayed, never lost.
     const eventsCursor = await latestCursor(em);
-    const cursor = await em.findByCursor(
-      Thread,
-      { $and: conditions },
-      {
-        first,
-        after: after ? checkedCursor(after, order) : undefined,
-        orderBy: ORDERS[order],
-        populate: [...THREAD_RELATIONS],
-        includeCount: false,
-      },
-    );
+    const page = await threadPage(em, conditions, order, first, after ? checkedCursor(after, order) : null);
+    const cursor = { items: page.slice(0, first), hasNextPage: page.length > first };
+    const last = cursor.items.at(-1);
     await logStaffReads(this.ctx, cursor.items, 'threads');
     const totalCount = await cappedCount(em, conditions, order);
     return {
       nodes: cursor.items,
-      endCursor: cursor.endCursor,
+      endCursor: last ? cursorOf(last, order) : null,
       hasNextPage: cursor.hasNextPage,
       totalCount: Math.min(totalCount, TOTAL_COUNT_CAP),
       totalCountCapped: totalCount > TOTAL_COUNT_CAP,

@@ -10,26 +10,28 @@ import { Thread } from './thread.entity.js';
  * statement whatever the number of rows; the objects are read-only.
  */
 
-/** A thread with its category, place, unit and escalation unit joined; `where` on alias `t`. */
-export const THREAD_SELECT = `select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place", to_jsonb(u) as "unit",
-  to_jsonb(e) as "escalatedTo"
-  from threads t
+/** Threads of `source` (the table, or a page of it) with the relations every view shows, joined. */
+const threadSelect = (source: string) => `select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place",
+  to_jsonb(u) as "unit", to_jsonb(e) as "escalatedTo"
+  from ${source} t
   join categories c on c.id = t.category_id
   join units p on p.id = t.place_id
   join units u on u.id = t.unit_id
   left join units e on e.id = t.escalated_to_id`;
 
-export async function threadsWhere(
+/** Threads of `source` (`threads`, or a subquery of its rows) with `tail` (where, order, limit on `t`). */
+export async function threadsFrom(
   em: EntityManager,
-  where: string,
+  source: string,
   params: readonly unknown[],
-  tail = '',
+  tail: string,
 ): Promise<Thread[]> {
-  return mapRows(em, Thread, await leanQuery(em, `${THREAD_SELECT} where ${where} ${tail}`, params));
+  return mapRows(em, Thread, await leanQuery(em, `${threadSelect(source)} ${tail}`, params));
 }
 
+/** The one thread matching `where` (alias `t`), or null. */
 export async function threadRow(em: EntityManager, where: string, params: readonly unknown[]): Promise<Thread | null> {
-  return (await threadsWhere(em, where, params, 'limit 1'))[0] ?? null;
+  return (await threadsFrom(em, 'threads', params, `where ${where} limit 1`))[0] ?? null;
 }
 
 /** The thread's messages, oldest first, with their unit; `thread` is set on each (no reload). */

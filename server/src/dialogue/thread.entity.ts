@@ -43,6 +43,11 @@ import { ThreadStatus } from './thread-status.js';
   expression:
     'create index "threads_created_covering" on "threads" ("created_at") include ("tone", "category_id", "place_id", "kind", "unit_id")',
 })
+// The dashboard's overdue table: open overdue threads, earliest deadline first.
+@Index({
+  name: 'threads_overdue_open',
+  expression: `create index "threads_overdue_open" on "threads" (least("acknowledge_due_at", "answer_due_at")) where "status" in ('ROUTED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'REOPENED') and ("acknowledge_overdue_at" is not null or "answer_overdue_at" is not null)`,
+})
 @Index({ properties: ['category', 'createdAt'] })
 @Index({ properties: ['place', 'createdAt'] })
 @Index({

@@ -17,6 +17,7 @@ import { Migration20261129191949_inbox_urgency } from './Migration20261129191949
 import { Migration20261129193000_public_search_text } from './Migration20261129193000_public_search_text.js';
 import { Migration20261129195000_access_log } from './Migration20261129195000_access_log.js';
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
+import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129195000_access_log', class: Migration20261129195000_access_log },
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
+  { name: 'Migration20261129230000_overdue_open_index', class: Migration20261129230000_overdue_open_index },
 ];
