@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { TokenService } from './accounts/token.js';
 import { resolveJwtSecret, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
-import { migrate, type Orm } from './db/orm.js';
+import { migrate, poolUseOf, type Orm } from './db/orm.js';
+import { withStartupLock } from './db/startup-lock.js';
 import { seedDemoData } from './db/seed/demo.js';
 import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { Metrics } from './shared/metrics.js';
 import { RateLimits } from './shared/rate-limits.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
@@ -44,9 +46,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   try {
     database = await openDatabase(config, log);
     const { orm } = database;
-    const applied = await migrate(orm);
-    if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
+    const metrics = new Metrics();
     bus = await createEventBus(config.redisUrl, log);
     live = new ThreadEventHub(
       orm,
@@ -62,8 +63,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         grants: new Set(),
       }),
       config.live.pollSeconds * 1000,
+      (events) => {
+        const now = Date.now();
+        for (const event of events) metrics.eventLag.observe((now - event.createdAt.getTime()) / 1000);
+      },
     );
-    limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
+    limits = RateLimits.create(config.rateLimits, config.redisUrl, log, (name) =>
+      metrics.rateLimitRefusals.inc({ limit: name }),
+    );
+    metrics.observe({ pool: () => poolUseOf(orm) });
     const services: Services = {
       config,
       log,
@@ -73,14 +81,20 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       trackingCodes: new TrackingCodes(secret),
       live,
       scorer: defaultToneScorer(),
+      metrics,
     };
-    if (config.seedDemo) {
+    // Instances starting together on one database take turns: the first migrates and seeds,
+    // the others then find the migrations applied and the database no longer empty.
+    await withStartupLock(orm, log, async () => {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log.info({ applied }, 'migrations applied');
+      if (!config.seedDemo) return;
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
       if (summary) {
         const threads = config.seedDemoThreads ? await seedDemoThreads(orm, services) : 0;
         log.info({ ...summary, threads }, 'demo data loaded into the empty database');
       }
-    }
+    });
     await live.start();
     server = await startHttpServer(orm, await createSchema(), services);
     watcher = new OverdueWatcher(orm, bus, log);

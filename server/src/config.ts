@@ -107,6 +107,8 @@ export interface Config {
   trustProxySetting: string;
   trustProxy: ProxyTrust;
   rateLimits: Record<RateLimitName, RateRule>;
+  /** METRICS_TOKEN: undefined keeps `/metrics` off; set, Prometheus sends it as a bearer token. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +226,11 @@ export function loadConfig(env: Env = process.env): Config {
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
+  const metricsToken = read('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    problems.push('METRICS_TOKEN must be at least 24 characters long (use `openssl rand -base64 32`)');
+  }
+
   const config: Config = {
     environment,
     host: read('HOST') ?? '127.0.0.1',
@@ -257,6 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxySetting,
     trustProxy,
     rateLimits,
+    metricsToken,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

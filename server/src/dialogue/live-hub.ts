@@ -103,6 +103,8 @@ export class ThreadEventHub {
     private readonly audienceContext: (em: EntityManager) => Context,
     /** A safety net for a lost bus message: the log is read at least this often. */
     private readonly pollMs = 5_000,
+    /** Hears which events were just written to subscribers' sockets (the event-lag metric). */
+    private readonly delivered: (events: readonly ThreadEvent[]) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -225,6 +227,7 @@ export class ThreadEventHub {
   private async deliver(events: ThreadEvent[], em: EntityManager): Promise<void> {
     const context = this.audienceContext(em);
     const outbox = new Outbox();
+    const written: ThreadEvent[] = [];
     for (const event of events) {
       const groups = this.audiencesOf(event, outbox);
       this.position = BigInt(event.id);
@@ -232,11 +235,13 @@ export class ThreadEventHub {
         [...groups.values()].map(async (group) => ({ group, payload: await group.plan.render(event, context) })),
       );
       const id = BigInt(event.id);
+      if (rendered.length > 0) written.push(event);
       for (const { group, payload } of rendered) {
         for (const tap of group.taps) outbox.add(tap, tap.take(id, payload));
       }
     }
     outbox.flush();
+    if (written.length > 0) this.delivered(written);
   }
 
   /** Who may see this event, grouped by plan and audience; streams that lost the right end after the batch. */

@@ -8,6 +8,7 @@ import type { TrackingCodes } from '../dialogue/tracking-code.js';
 import type { EventBus } from './event-bus.js';
 import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import type { RateLimits } from './rate-limits.js';
 
 /** Long-lived collaborators shared by every request of one server. */
@@ -22,6 +23,8 @@ export interface Services {
   scorer: ToneScorer;
   /** Live delivery of the thread event log to this instance's subscribers. */
   live: ThreadEventHub;
+  /** This instance's Prometheus metrics (`/metrics`). */
+  metrics: Metrics;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */
