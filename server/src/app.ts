@@ -4,6 +4,7 @@ import { resolveJwtSecret, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
 import { migrate, poolUseOf, type Orm } from './db/orm.js';
 import { withStartupLock } from './db/startup-lock.js';
+import { watchForInstancesWithoutRedis } from './db/instances.js';
 import { seedDemoData } from './db/seed/demo.js';
 import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
@@ -35,7 +36,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let watcher: OverdueWatcher | undefined;
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
+  let stopWatchingInstances: (() => void) | undefined;
   const stop = async () => {
+    stopWatchingInstances?.();
     await watcher?.stop();
     await server?.stop();
     live?.stop();
@@ -97,6 +100,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     });
     await live.start();
     server = await startHttpServer(orm, await createSchema(), services);
+    if (!config.redisUrl) stopWatchingInstances = watchForInstancesWithoutRedis(orm, log);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
     return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };

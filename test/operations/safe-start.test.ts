@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
@@ -11,6 +13,19 @@ const apps: App[] = [];
 afterAll(async () => {
   for (const app of apps) await app.stop();
 });
+
+/** Every line an instance logs at warn or above, parsed. */
+const warnings: Array<{ msg: string }> = [];
+const capturingLogger = () =>
+  pino(
+    { level: 'warn' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        warnings.push(JSON.parse(chunk.toString()) as { msg: string });
+        done();
+      },
+    }),
+  );
 
 const configFor = (databaseUrl: string) =>
   loadConfig({
@@ -27,7 +42,10 @@ const configFor = (databaseUrl: string) =>
 describe('two instances starting at once on one empty database', () => {
   it('migrate and seed it once, and both serve', { timeout: 120_000 }, async () => {
     const databaseUrl = await createTestDatabase('empty');
-    const started = await Promise.allSettled([startApp(configFor(databaseUrl)), startApp(configFor(databaseUrl))]);
+    const started = await Promise.allSettled([
+      startApp(configFor(databaseUrl), capturingLogger()),
+      startApp(configFor(databaseUrl), capturingLogger()),
+    ]);
     for (const result of started) if (result.status === 'fulfilled') apps.push(result.value);
     expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'started'))).toEqual([
       'started',
@@ -61,5 +79,14 @@ describe('two instances starting at once on one empty database', () => {
       const body = (await response.json()) as { data?: { units: unknown[] } };
       expect(body.data?.units).toHaveLength(units.length);
     }
+  });
+
+  it('warn that they run side by side without Redis', async () => {
+    for (let attempt = 0; attempt < 100 && warnings.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(warnings.map((line) => line.msg)).toContainEqual(
+      expect.stringContaining('several gateway instances share this database without REDIS_URL'),
+    );
   });
 });

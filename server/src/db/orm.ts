@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../domains.js';
 import type { Logger } from '../shared/logger.js';
 import type { PoolUse } from '../shared/metrics.js';
+import { newApplicationName } from './instances.js';
 import { migrationsList } from './migrations/index.js';
 
 export type Orm = MikroORM;
@@ -10,6 +11,8 @@ export type Orm = MikroORM;
 export function ormOptions(clientUrl: string, log?: Logger): Options {
   return {
     clientUrl,
+    // Names this instance's connections (see instances.ts).
+    driverOptions: { connection: { application_name: newApplicationName() } },
     entities,
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
