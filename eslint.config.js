@@ -4,7 +4,7 @@ import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'web/dist/', 'server/src/db/migrations/Migration*.ts'] },
+  { ignores: ['node_modules/', '.data/', 'web/dist/', 'dist/', 'server/src/db/migrations/Migration*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

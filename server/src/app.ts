@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { TokenService } from './accounts/token.js';
 import { resolveJwtSecret, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/database.js';
-import { migrate, type Orm } from './db/orm.js';
+import { migrate, poolUseOf, type Orm } from './db/orm.js';
+import { withStartupLock } from './db/startup-lock.js';
+import { watchForInstancesWithoutRedis } from './db/instances.js';
 import { seedDemoData } from './db/seed/demo.js';
 import { seedDemoThreads } from './db/seed/demo-threads.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
 import { createSchema } from './schema.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { Metrics } from './shared/metrics.js';
 import { RateLimits } from './shared/rate-limits.js';
 import type { Services } from './shared/context.js';
 import { createEventBus, type EventBus } from './shared/event-bus.js';
@@ -39,7 +42,9 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
   let blobs: BlobStore | undefined;
+  let stopWatchingInstances: (() => void) | undefined;
   const stop = async () => {
+    stopWatchingInstances?.();
     await watcher?.stop();
     await retention?.stop();
     await server?.stop();
@@ -52,9 +57,8 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   try {
     database = await openDatabase(config, log);
     const { orm } = database;
-    const applied = await migrate(orm);
-    if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
+    const metrics = new Metrics();
     bus = await createEventBus(config.redisUrl, log);
     live = new ThreadEventHub(
       orm,
@@ -71,8 +75,15 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       }),
       config.live.pollSeconds * 1000,
       config.live.recentEvents,
+      (events) => {
+        const now = Date.now();
+        for (const event of events) metrics.eventLag.observe((now - event.createdAt.getTime()) / 1000);
+      },
     );
-    limits = RateLimits.create(config.rateLimits, config.redisUrl, log);
+    limits = RateLimits.create(config.rateLimits, config.redisUrl, log, (name) =>
+      metrics.rateLimitRefusals.inc({ limit: name }),
+    );
+    metrics.observe({ pool: () => poolUseOf(orm) });
     blobs = await openBlobStore({ s3Url: config.media.s3Url, dataDir: config.dataDir });
     const services: Services = {
       config,
@@ -88,16 +99,23 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         blobs,
         urls: new SignedUrls(secret, config.media.linkTtlSeconds),
       },
+      metrics,
     };
-    if (config.seedDemo) {
+    // Instances starting together on one database take turns: the first migrates and seeds,
+    // the others then find the migrations applied and the database no longer empty.
+    await withStartupLock(orm, log, async () => {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log.info({ applied }, 'migrations applied');
+      if (!config.seedDemo) return;
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
       if (summary) {
         const threads = config.seedDemoThreads ? await seedDemoThreads(orm, services) : 0;
         log.info({ ...summary, threads }, 'demo data loaded into the empty database');
       }
-    }
+    });
     await live.start();
     server = await startHttpServer(orm, await createSchema(), services);
+    if (!config.redisUrl) stopWatchingInstances = watchForInstancesWithoutRedis(orm, log);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
     retention = new RetentionJob(orm, log, config.retention);

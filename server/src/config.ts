@@ -132,6 +132,8 @@ export interface Config {
   /** Days the government declared off, or working, on top of the statutory holidays. */
   calendar: { daysOff: string[]; workingDays: string[] };
   media: MediaConfig;
+  /** METRICS_TOKEN: undefined keeps `/metrics` off; set, Prometheus sends it as a bearer token. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -270,6 +272,11 @@ export function loadConfig(env: Env = process.env): Config {
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
+  const metricsToken = read('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    problems.push('METRICS_TOKEN must be at least 24 characters long (use `openssl rand -base64 32`)');
+  }
+
   const config: Config = {
     environment,
     host: read('HOST') ?? '127.0.0.1',
@@ -315,6 +322,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxFilesPerPost: integer('ATTACHMENTS_PER_POST', 5, 1, 20),
       linkTtlSeconds: integer('ATTACHMENT_LINK_TTL_SECONDS', 300, 10, 86400),
     },
+    metricsToken,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

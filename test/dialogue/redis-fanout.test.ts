@@ -112,7 +112,7 @@ describe.skipIf(!redisUrl)('live across instances through Redis', () => {
   const started: Instance[] = [];
 
   beforeAll(async () => {
-    const databaseUrl = await createTestDatabase();
+    const databaseUrl = await createTestDatabase('seeded');
     // Registered after the database's own afterAll, so it runs first: stop servers, then drop.
     afterAll(async () => {
       await Promise.all(clients.map((client) => client.dispose()));

@@ -16,11 +16,16 @@ afterAll(() => {
 });
 
 /**
- * Runs the real entry point (`server/src/main.ts`) as a user would, with only the given
+ * Runs the real entry point (`server/src/main.ts`, or its build) as a user would, with only the given
  * environment, and resolves once it prints its URL.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** What to run: the TypeScript source through tsx (the default), or the compiled build. */
+  entry: 'source' | 'compiled' = 'source',
+): Promise<ServerProcess> {
+  const args = entry === 'source' ? ['--import', 'tsx', 'server/src/main.ts'] : ['dist/server/main.js'];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), PORT: '0', LOG_LEVEL: 'info', ...env },
   });

@@ -3,10 +3,10 @@ import WebSocket from 'ws';
 import { afterAll } from 'vitest';
 import { startApp, type App } from '../../server/src/app.js';
 import { loadConfig, RATE_LIMIT_VARIABLES } from '../../server/src/config.js';
+import { DEMO_PASSWORD, TEST_JWT_SECRET } from './constants.js';
 import { createTestDatabase } from './database.js';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
-export const DEMO_PASSWORD = 'demo-password-for-tests';
+export { DEMO_PASSWORD, TEST_JWT_SECRET } from './constants.js';
 
 /** Tests post, reply and sign in far more often than people do; the rate-limit tests set their own. */
 export const RELAXED_RATE_LIMITS: Record<string, string> = Object.fromEntries(
@@ -36,9 +36,16 @@ export interface TestServer {
   login(email: string, password?: string): Promise<string>;
 }
 
-/** Starts the real server on a free port, on a database of the file's own. */
+/**
+ * Starts the real server on a free port, on a database of the file's own: a copy of the seeded
+ * template when the file wants the usual demo data, else an empty one the server fills itself.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const databaseUrl = await createTestDatabase();
+  const usualDemo =
+    (env.SEED_DEMO ?? 'true') === 'true' &&
+    (env.SEED_DEMO_THREADS ?? 'false') === 'false' &&
+    (env.DEMO_PASSWORD ?? DEMO_PASSWORD) === DEMO_PASSWORD;
+  const databaseUrl = await createTestDatabase(usualDemo ? 'seeded' : 'empty');
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

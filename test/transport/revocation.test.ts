@@ -122,7 +122,7 @@ describe.skipIf(!redisUrl)('revocation across instances sharing Redis', () => {
   });
 
   it('closes the sockets on both instances when the password changes on one', async () => {
-    const databaseUrl = await createTestDatabase();
+    const databaseUrl = await createTestDatabase('seeded');
     for (let index = 0; index < 2; index += 1) {
       apps.push(
         await startApp(

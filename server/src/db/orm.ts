@@ -2,6 +2,8 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../domains.js';
 import type { Logger } from '../shared/logger.js';
+import type { PoolUse } from '../shared/metrics.js';
+import { newApplicationName } from './instances.js';
 import { migrationsList } from './migrations/index.js';
 
 export type Orm = MikroORM;
@@ -9,6 +11,8 @@ export type Orm = MikroORM;
 export function ormOptions(clientUrl: string, log?: Logger): Options {
   return {
     clientUrl,
+    // Names this instance's connections (see instances.ts).
+    driverOptions: { connection: { application_name: newApplicationName() } },
     entities,
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
@@ -38,6 +42,20 @@ export async function initOrm(clientUrl: string, log?: Logger): Promise<Orm> {
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
+}
+
+/** How the ORM's connection pool (knex's tarn pool) is used right now, for the metrics. */
+export function poolUseOf(orm: Orm): PoolUse | undefined {
+  const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+  if (!pool) return undefined;
+  return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires(), max: pool.max };
+}
+
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max: number;
 }
 
 export async function pendingMigrations(orm: Orm): Promise<number> {

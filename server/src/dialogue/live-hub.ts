@@ -118,6 +118,8 @@ export class ThreadEventHub {
     private readonly pollMs = 5_000,
     /** Recent events kept for subscribers resuming from a recent cursor. */
     private readonly recentEvents = 2_000,
+    /** Hears which events were just written to subscribers' sockets (the event-lag metric). */
+    private readonly delivered: (events: readonly ThreadEvent[]) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -290,6 +292,7 @@ export class ThreadEventHub {
   private async deliver(events: ThreadEvent[], em: EntityManager): Promise<void> {
     const context = this.audienceContext(em);
     const outbox = new Outbox();
+    const written: ThreadEvent[] = [];
     for (const event of events) {
       const scope = scopeOf(event.thread);
       const entry = this.recent.add(event, scope);
@@ -301,11 +304,13 @@ export class ThreadEventHub {
           payload: await this.render(entry, group.audience, group.plan, context),
         })),
       );
+      if (rendered.length > 0) written.push(event);
       for (const { group, payload } of rendered) {
         for (const tap of group.taps) outbox.add(tap, tap.take(entry.id, payload));
       }
     }
     outbox.flush();
+    if (written.length > 0) this.delivered(written);
   }
 
   /** Who may see this event, grouped by plan and audience; streams that lost the right end after the batch. */

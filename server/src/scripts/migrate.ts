@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/orm.js';
+import { withStartupLock } from '../db/startup-lock.js';
 import { createLogger } from '../shared/logger.js';
 
 try {
@@ -9,7 +10,7 @@ try {
   const log = createLogger(config.logLevel);
   const { orm, close } = await openDatabase(config, log);
   try {
-    const applied = await migrate(orm);
+    const applied = await withStartupLock(orm, log, () => migrate(orm));
     console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'the database is up to date');
   } finally {
     await close();

@@ -11,6 +11,7 @@ import type { LiveChannel } from './live/live-subscription.js';
 import type { Logger } from './logger.js';
 import type { BlobStore } from './media/blob-store.js';
 import type { SignedUrls } from './media/signed-urls.js';
+import type { Metrics } from './metrics.js';
 import type { RateLimits } from './rate-limits.js';
 
 /** Long-lived collaborators shared by every request of one server. */
@@ -29,6 +30,8 @@ export interface Services {
   live: ThreadEventHub;
   /** Where attachment bytes are kept, and the short-lived links to them. */
   media: { blobs: BlobStore; urls: SignedUrls };
+  /** This instance's Prometheus metrics (`/metrics`). */
+  metrics: Metrics;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

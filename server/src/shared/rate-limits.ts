@@ -26,9 +26,16 @@ export class RateLimits {
     private readonly rules: Record<RateLimitName, RateRule>,
     private readonly limiters: Record<RateLimitName, RateLimiterAbstract>,
     private readonly redis: Redis | undefined,
+    private readonly onRefused: (name: RateLimitName) => void,
   ) {}
 
-  static create(rules: Record<RateLimitName, RateRule>, redisUrl: string | undefined, log: Logger): RateLimits {
+  /** `onRefused` hears of every refusal (the metrics count them by rule). */
+  static create(
+    rules: Record<RateLimitName, RateRule>,
+    redisUrl: string | undefined,
+    log: Logger,
+    onRefused: (name: RateLimitName) => void = () => undefined,
+  ): RateLimits {
     let redis: Redis | undefined;
     if (redisUrl) {
       // No offline queue: while Redis is down a check fails at once and the insurance limiter answers.
@@ -50,7 +57,7 @@ export class RateLimits {
         return [name, limiter];
       }),
     ) as Record<RateLimitName, RateLimiterAbstract>;
-    return new RateLimits(rules, limiters, redis);
+    return new RateLimits(rules, limiters, redis, onRefused);
   }
 
   /** Counts one attempt; RATE_LIMITED (with `retryAfter`) once the rule's points are used up. */
@@ -58,7 +65,10 @@ export class RateLimits {
     try {
       await this.limiters[name].consume(keyOf(key));
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new RateLimitedError(retryAfterOf(rejection));
+      if (rejection instanceof RateLimiterRes) {
+        this.onRefused(name);
+        throw new RateLimitedError(retryAfterOf(rejection));
+      }
       throw rejection;
     }
   }
@@ -66,7 +76,10 @@ export class RateLimits {
   /** RATE_LIMITED when earlier failures already used the rule's points up; counts nothing. */
   async assertOpen(name: RateLimitName, ...key: string[]): Promise<void> {
     const res = await this.limiters[name].get(keyOf(key));
-    if (res && res.consumedPoints >= this.rules[name].points) throw new RateLimitedError(retryAfterOf(res));
+    if (res && res.consumedPoints >= this.rules[name].points) {
+      this.onRefused(name);
+      throw new RateLimitedError(retryAfterOf(res));
+    }
   }
 
   /** Counts failures without refusing the request that failed. */

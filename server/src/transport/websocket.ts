@@ -3,7 +3,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createSourceEventStream,
   execute,
+  getOperationAST,
   GraphQLError,
+  Kind,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
@@ -29,6 +31,19 @@ export interface SocketServer {
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+
+const mapOf = <K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> => {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
+};
+
+/** A subscription's kind for the metrics: its root field (`threadEvents`, `boardEvents`, …). */
+function subscriptionKind(args: ExecutionArgs): string {
+  const operation = getOperationAST(args.document, args.operationName);
+  const field = operation?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return field?.kind === Kind.FIELD ? field.name.value : 'unknown';
+}
 
 /** graphql-js's own subscribe, after the source stream exists: each source event executed once. */
 function mapEvents(source: AsyncIterable<unknown>, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
@@ -69,8 +84,25 @@ export function startSocketServer(options: {
   const production = config.environment === 'production';
   const rails = socketGuardRails(config.limits, production);
   const documents = new DocumentCache(schema, rails.parse, rails.rules);
-  const formatErrors = (errors: readonly GraphQLError[]) =>
-    errors.map((error) => formatError(error.toJSON(), error, log));
+  const { metrics } = services;
+  const formatErrors = (errors: readonly GraphQLError[]) => {
+    const masked = errors.map((error) => formatError(error.toJSON(), error, log));
+    metrics.countErrors(masked, 'websocket');
+    return masked;
+  };
+  // Subscriptions running, by socket and id, with their kind (the subscription field), for the
+  // `nghedan_subscriptions` gauge; a socket's entries go when it closes. Queries and mutations
+  // over the socket are timed from subscribe to result.
+  const running = new Map<OpenSocket, Map<string, string>>();
+  const started = new Map<OpenSocket, Map<string, () => void>>();
+  metrics.observe({
+    subscriptions: () => {
+      const counts = new Map<string, number>();
+      for (const ids of running.values())
+        for (const kind of ids.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      return counts;
+    },
+  });
   const plans = new LivePlans(schema, formatErrors);
   const sockets = new OpenSockets(config.live, services.bus, () => options.orm.em.fork(), log);
   // Counted per instance, not in the shared RateLimits service: it protects this instance's CPU and
@@ -104,7 +136,10 @@ export function startSocketServer(options: {
       try {
         await subscribes.consume(open.address);
       } catch (refused) {
-        if (refused instanceof RateLimiterRes) return [new RateLimitedError(Math.ceil(refused.msBeforeNext / 1000))];
+        if (refused instanceof RateLimiterRes) {
+          metrics.rateLimitRefusals.inc({ limit: 'live_subscribes' });
+          return [new RateLimitedError(Math.ceil(refused.msBeforeNext / 1000))];
+        }
         throw refused;
       }
       if (!options.trusted.allows(payload.query)) return [new ForbiddenOperationError(UNTRUSTED_MESSAGE)];
@@ -123,6 +158,16 @@ export function startSocketServer(options: {
       }
       const operationName = payload.operationName ?? undefined;
       const variables = payload.variables ?? undefined;
+      const operation = getOperationAST(checked.document, operationName);
+      const label = metrics.operationLabel(operationName ?? operation?.name?.value);
+      if (operation && operation.operation !== 'subscription') {
+        const end = metrics.operationDuration.startTimer({
+          operation: label,
+          type: operation.operation,
+          transport: 'websocket',
+        });
+        mapOf(started, open).set(id, () => end());
+      }
       contextValue.live = {
         subscriptionId: id,
         sink: open,
@@ -139,13 +184,20 @@ export function startSocketServer(options: {
       }
       return isAsyncIterable(stream) ? mapEvents(stream, args) : stream;
     },
+    onOperation: (ctx, id, _payload, args, result) => {
+      if (isAsyncIterable(result)) mapOf(running, ctx.extra).set(id, subscriptionKind(args));
+      started.get(ctx.extra)?.get(id)?.();
+      started.get(ctx.extra)?.delete(id);
+    },
+    onComplete: (ctx, id) => {
+      running.get(ctx.extra)?.delete(id);
+    },
     onNext: (_ctx, _id, _payload, args, result) => {
       if (!result.errors) return;
       const context = args.contextValue as Context;
-      return {
-        ...result,
-        errors: result.errors.map((error) => formatError(error.toJSON(), error, context.log, context.requestId)),
-      };
+      const errors = result.errors.map((error) => formatError(error.toJSON(), error, context.log, context.requestId));
+      metrics.countErrors(errors, 'websocket');
+      return { ...result, errors };
     },
     onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
   });
@@ -158,6 +210,7 @@ export function startSocketServer(options: {
     perMessageDeflate: false,
     handleProtocols,
   });
+  metrics.observe({ sockets: () => wsServer.clients.size });
   wsServer.on('error', (error) => log.error({ err: error }, 'WebSocket server error'));
   wsServer.on('connection', (socket, request) => {
     const open = sockets.open(socket, options.addressOf(request));
@@ -182,6 +235,8 @@ export function startSocketServer(options: {
       open,
     );
     socket.once('close', (code, reason) => {
+      running.delete(open);
+      started.delete(open);
       sockets.closed(open);
       void closed(code, String(reason));
     });
