@@ -80,6 +80,12 @@ export async function productPhase(
         SEED_DEMO_THREADS: 'false',
         DEMO_PASSWORD,
         LOG_LEVEL: 'warn',
+        // The bench's own documents (subscriptions, its posts) are not the web app's registered ones;
+        // it measures delivery, so the trusted-document check is off here and only here.
+        TRUSTED_DOCUMENTS: 'off',
+        // Every event of the run is an anonymous post from this one address.
+        RATE_LIMIT_ANONYMOUS_POSTS: '100000000/1h',
+        RATE_LIMIT_ADDRESS_POSTS: '100000000/1h',
         ...options.serverEnv,
       }),
     }),
