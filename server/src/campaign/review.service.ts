@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NO_THREADS, unitListening } from '../dialogue/listening.js';
 import { Unit } from '../units/unit.entity.js';
+import { unitAsOf, type UnitLink } from '../units/unit-history.js';
 import { CommendationIssuer, ModelField, RecipientKind, type WorkKind, type WorkMeasure } from './campaign.enums.js';
 import type { Campaign } from './campaign.entity.js';
 import type { CampaignReview, ReviewCommendationRow, ReviewFigures, ReviewWorkRow } from './review.type.js';
@@ -68,6 +69,30 @@ const figures = (row: FigureRow | undefined): ReviewFigures => ({
   resourcesVnd: BigInt(row?.resources ?? '0'),
 });
 
+const addFigures = (a: FigureRow, b: FigureRow): FigureRow => ({
+  ...a,
+  registered: a.registered + b.registered,
+  pending: a.pending + b.pending,
+  recognised: a.recognised + b.recognised,
+  not_recognised: a.not_recognised + b.not_recognised,
+  withdrawn: a.withdrawn + b.withdrawn,
+  resources: (BigInt(a.resources) + BigInt(b.resources)).toString(),
+});
+
+async function unitLinks(em: EntityManager): Promise<Map<string, UnitLink>> {
+  const rows = await em
+    .getConnection()
+    .execute<Array<{ id: string; successor_id: string | null; valid_to: Date | null }>>(
+      'select id, successor_id, valid_to from units where successor_id is not null',
+    );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, successorId: row.successor_id, validTo: row.valid_to && new Date(row.valid_to) },
+    ]),
+  );
+}
+
 const VIETNAM_OFFSET = '+07:00';
 
 /** The review's time span in Vietnam: one calendar year, or the campaign's whole period. */
@@ -95,11 +120,21 @@ export class ReviewService {
       connection.execute<Array<{ count: number }>>(REPLICATIONS_SQL, scope),
     ]);
 
-    const unitRows = figureRows.filter((row) => row.unit_set && row.unit_id);
-    const units = await this.em.find(Unit, { id: { $in: unitRows.map((row) => row.unit_id!) } });
+    // Each unit's models count for the unit that stood for it at the end of the period: a past
+    // year by that year's units, a year after a merger by the successors.
+    const periodEnd = reviewPeriod(campaign, year)[1];
+    const links = await unitLinks(this.em);
+    const unitRows = new Map<string, FigureRow>();
+    for (const row of figureRows) {
+      if (!row.unit_set || !row.unit_id) continue;
+      const unitId = unitAsOf(links, row.unit_id, new Date(periodEnd.getTime() - 1));
+      const sum = unitRows.get(unitId);
+      unitRows.set(unitId, sum ? addFigures(sum, row) : { ...row, unit_id: unitId });
+    }
+    const units = await this.em.find(Unit, { id: { $in: [...unitRows.keys()] } });
     const unitById = new Map(units.map((unit) => [unit.id, unit]));
     const listening = await unitListening(this.em, [...unitById.keys()], ...reviewPeriod(campaign, year));
-    const byUnit = unitRows
+    const byUnit = [...unitRows.values()]
       .map((row) => ({
         ...figures(row),
         unit: unitById.get(row.unit_id!)!,

@@ -36,6 +36,15 @@ registerEnumType(ThreadEventType, {
   },
 });
 
+@ObjectType({ description: 'One named value of a reason code, such as the decision a reorganisation applied.' })
+export class ReasonParam {
+  @Field(() => String, { description: 'Name of the value, such as "decisionReference".' })
+  name!: string;
+
+  @Field(() => String, { description: 'The value, as text.' })
+  value!: string;
+}
+
 /** One row of the append-only event log; its id is the cursor clients resume from. */
 @ObjectType({ description: 'Something that happened to a thread, in the order it happened.' })
 @Entity({ tableName: 'thread_events' })
@@ -100,6 +109,21 @@ export class ThreadEvent {
   })
   @Property({ type: 'text', nullable: true })
   reason?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, as a code translated at display time (REORGANISED: the units were reorganised; see `reasonParams`).',
+  })
+  @Property({ type: 'string', length: 64, nullable: true })
+  reasonCode?: string;
+
+  @Field(() => [ReasonParam], {
+    nullable: true,
+    description: 'The values the reason code is shown with (REORGANISED: decisionReference, effectiveOn).',
+  })
+  @Property({ type: 'json', nullable: true })
+  reasonParams?: ReasonParam[];
 
   @Field(() => Int, { nullable: true, description: 'The rating given, for RATED.' })
   @Property({ type: 'smallint', nullable: true })
