@@ -26,7 +26,7 @@ export class Reorganisation {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => String, { description: 'The decision applied, such as "Nghị quyết số 1671/NQ-UBTVQH15".' })
+  @Field(() => String, { description: 'The decision applied, such as "Nghị quyết số …/NQ-UBTVQH15".' })
   @Property({ type: 'string', length: 200 })
   decisionReference!: string;
 

@@ -4,12 +4,12 @@ import { UnitKind, UnitLevel } from '../units/unit.entity.js';
 
 @InputType({ description: 'A unit a reorganisation creates.' })
 export class NewUnitInput {
-  @Field(() => String, { description: 'Short unique code, such as "LD.NBLH".' })
+  @Field(() => String, { description: 'Short unique code, such as "LD.NAMBAN".' })
   @Length(1, 64)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'code takes letters, digits, ".", "_" and "-"' })
   code!: string;
 
-  @Field(() => String, { description: 'Full Vietnamese name, such as "UBND xã Nam Ban Lâm Hà".' })
+  @Field(() => String, { description: 'Full Vietnamese name, such as "UBND xã Nam Ban (mới)".' })
   @Length(1, 200)
   name!: string;
 
@@ -75,7 +75,7 @@ export class UnitMoveInput {
 
 @InputType({ description: 'A reorganisation of the unit tree, applied in one transaction.' })
 export class ReorganisationInput {
-  @Field(() => String, { description: 'The decision applied, such as "Nghị quyết số 1671/NQ-UBTVQH15".' })
+  @Field(() => String, { description: 'The decision applied, such as "Nghị quyết số …/NQ-UBTVQH15".' })
   @Length(1, 200)
   decisionReference!: string;
 

@@ -13,6 +13,8 @@ const event = (cursor: string): LiveEvent => ({
   toStatus: null,
   internal: false,
   reason: null,
+  reasonCode: null,
+  reasonParams: null,
   rating: null,
   fromUnit: null,
   toUnit: null,

@@ -160,6 +160,20 @@ export type MonitoringFilter = {
   unitId?: string | number | null | undefined;
 };
 
+/** A unit a reorganisation creates. */
+export type NewUnitInput = {
+  /** Short unique code, such as "LD.NAMBAN". */
+  code: string;
+  /** Kind of body. */
+  kind: UnitKind;
+  /** Administrative level. */
+  level: UnitLevel;
+  /** Full Vietnamese name, such as "UBND xã Nam Ban (mới)". */
+  name: string;
+  /** Code of the unit above it: an existing unit or one this reorganisation creates; omit for a root. */
+  parentCode?: string | null | undefined;
+};
+
 /** A dashboard table, for its CSV download. */
 export type Panel =
   /** The fields table. */
@@ -270,6 +284,22 @@ export type RegisterModelInput = {
   title: string;
   /** The year (round), within the campaign period. */
   year: number;
+};
+
+/** A reorganisation of the unit tree, applied in one transaction. */
+export type ReorganisationInput = {
+  /** The decision applied, such as "Nghị quyết số …/NQ-UBTVQH15". */
+  decisionReference: string;
+  /** The day it takes effect, YYYY-MM-DD (Vietnam time); today or earlier. */
+  effectiveOn: string;
+  /** Mergers. */
+  merges?: Array<UnitMergeInput> | null | undefined;
+  /** Moves to another parent. */
+  moves?: Array<UnitMoveInput> | null | undefined;
+  /** A note for the record. */
+  note?: string | null | undefined;
+  /** Renamings. */
+  renames?: Array<UnitRenameInput> | null | undefined;
 };
 
 /** A message in a thread. */
@@ -413,12 +443,42 @@ export type UnitKind =
 
 /** Administrative level of a unit. */
 export type UnitLevel =
-  /** Commune or town (xã, thị trấn). */
+  /** Commune, ward or special zone (xã, phường, đặc khu); before July 2025 also the town (thị trấn). */
   | 'COMMUNE'
-  /** District (huyện). */
+  /** District (huyện, quận, thị xã): dissolved on 1 July 2025, kept for the history of older units. */
   | 'DISTRICT'
-  /** Village or residential group (thôn, tổ dân phố). */
+  /** Province or centrally-run city (tỉnh, thành phố trực thuộc trung ương). */
+  | 'PROVINCE'
+  /** Village or residential group (thôn, tổ dân phố, bản, ấp). */
   | 'VILLAGE';
+
+/** Several units merged into one (an existing unit, or one created here). */
+export type UnitMergeInput = {
+  /** The existing unit that takes them over. */
+  intoUnitId?: string | number | null | undefined;
+  /** Or the new unit that takes them over. */
+  newUnit?: NewUnitInput | null | undefined;
+  /** The units merged away: they become history with the target as successor. */
+  unitIds: Array<string | number>;
+};
+
+/** A unit moved under another parent. */
+export type UnitMoveInput = {
+  /** Code of its new parent: an existing unit or one this reorganisation creates. */
+  parentCode: string;
+  /** The unit. */
+  unitId: string | number;
+};
+
+/** A unit renamed (a town that became a commune, say); its threads stay with it. */
+export type UnitRenameInput = {
+  /** Its new level, when that changes too. */
+  level?: UnitLevel | null | undefined;
+  /** Its new full name; the old one is kept in `formerNames`. */
+  name: string;
+  /** The unit. */
+  unitId: string | number;
+};
 
 /** A unit changes its model's registration, before appraisal starts. */
 export type UpdateModelInput = {
@@ -496,6 +556,24 @@ export type AddProgressReportMutationVariables = Exact<{
 
 export type AddProgressReportMutation = { addProgressReport: { id: string; reportedOn: string; resourcesVnd: string } };
 
+export type ApplyReorganisationMutationVariables = Exact<{
+  input: ReorganisationInput;
+}>;
+
+export type ApplyReorganisationMutation = {
+  applyReorganisation: {
+    dryRun: boolean;
+    reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+    createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+    endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedThreads: Array<{ threadId: string; title: string; fromUnit: string; toUnit: string }>;
+    rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+    movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
+  };
+};
+
 export type AppraiseModelMutationVariables = Exact<{
   input: AppraiseModelInput;
 }>;
@@ -527,9 +605,11 @@ export type BoardEventsSubscription = {
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
+    reasonCode: string | null;
     rating: number | null;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    reasonParams: Array<{ name: string; value: string }> | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -708,6 +788,8 @@ export type CatalogQuery = {
     parentId: string | null;
     isPlace: boolean;
     placeName: string;
+    isCurrent: boolean;
+    successorId: string | null;
   }>;
 };
 
@@ -739,9 +821,11 @@ export type InboxEventsSubscription = {
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
+    reasonCode: string | null;
     rating: number | null;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    reasonParams: Array<{ name: string; value: string }> | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -880,6 +964,24 @@ export type PostFeedbackMutation = {
   };
 };
 
+export type PreviewReorganisationMutationVariables = Exact<{
+  input: ReorganisationInput;
+}>;
+
+export type PreviewReorganisationMutation = {
+  previewReorganisation: {
+    dryRun: boolean;
+    reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+    createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+    endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedThreads: Array<{ threadId: string; title: string; fromUnit: string; toUnit: string }>;
+    rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+    movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
+  };
+};
+
 export type RateThreadMutationVariables = Exact<{
   input: RateInput;
 }>;
@@ -946,6 +1048,18 @@ export type RejectModelMutation = {
     decisionDate: string | null;
     updatedAt: string;
   };
+};
+
+export type ReorganisationReportFieldsFragment = {
+  dryRun: boolean;
+  reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+  createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+  endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  movedThreads: Array<{ threadId: string; title: string; fromUnit: string; toUnit: string }>;
+  rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+  movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
 };
 
 export type ReplyToThreadMutationVariables = Exact<{
@@ -1023,9 +1137,11 @@ export type ThreadQuery = {
       toStatus: ThreadStatus | null;
       internal: boolean;
       reason: string | null;
+      reasonCode: string | null;
       rating: number | null;
-      fromUnit: { id: string; name: string } | null;
-      toUnit: { id: string; name: string } | null;
+      reasonParams: Array<{ name: string; value: string }> | null;
+      fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+      toUnit: { id: string; name: string; isCurrent: boolean } | null;
       message: {
         id: string;
         body: string;
@@ -1036,8 +1152,8 @@ export type ThreadQuery = {
       } | null;
     }>;
     category: { id: string; name: string; nameEn: string };
-    place: { id: string; name: string; placeName: string };
-    unit: { id: string; name: string };
+    place: { id: string; name: string; placeName: string; isCurrent: boolean };
+    unit: { id: string; name: string; isCurrent: boolean };
   };
 };
 
@@ -1057,9 +1173,11 @@ export type ThreadEventFieldsFragment = {
   toStatus: ThreadStatus | null;
   internal: boolean;
   reason: string | null;
+  reasonCode: string | null;
   rating: number | null;
-  fromUnit: { id: string; name: string } | null;
-  toUnit: { id: string; name: string } | null;
+  reasonParams: Array<{ name: string; value: string }> | null;
+  fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+  toUnit: { id: string; name: string; isCurrent: boolean } | null;
   message: {
     id: string;
     body: string;
@@ -1087,9 +1205,11 @@ export type ThreadEventsSubscription = {
     toStatus: ThreadStatus | null;
     internal: boolean;
     reason: string | null;
+    reasonCode: string | null;
     rating: number | null;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    reasonParams: Array<{ name: string; value: string }> | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -1114,8 +1234,8 @@ export type ThreadSummaryFieldsFragment = {
   createdAt: string;
   answerDueAt: string;
   category: { id: string; name: string; nameEn: string };
-  place: { id: string; name: string; placeName: string };
-  unit: { id: string; name: string };
+  place: { id: string; name: string; placeName: string; isCurrent: boolean };
+  unit: { id: string; name: string; isCurrent: boolean };
 };
 
 export type ThreadsQueryVariables = Exact<{
@@ -1144,8 +1264,8 @@ export type ThreadsQuery = {
       createdAt: string;
       answerDueAt: string;
       category: { id: string; name: string; nameEn: string };
-      place: { id: string; name: string; placeName: string };
-      unit: { id: string; name: string };
+      place: { id: string; name: string; placeName: string; isCurrent: boolean };
+      unit: { id: string; name: string; isCurrent: boolean };
     }>;
   };
 };
@@ -1288,6 +1408,121 @@ export const MonitoringThreadFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MonitoringThreadFieldsFragment, unknown>;
+export const ReorganisationReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReorganisationReportFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1337,6 +1572,18 @@ export const ThreadEventFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
@@ -1346,6 +1593,7 @@ export const ThreadEventFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1357,6 +1605,7 @@ export const ThreadEventFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1432,6 +1681,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1443,6 +1693,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1495,6 +1746,156 @@ export const AddProgressReportDocument = {
     },
   ],
 } as unknown as DocumentNode<AddProgressReportMutation, AddProgressReportMutationVariables>;
+export const ApplyReorganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApplyReorganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'applyReorganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReorganisationReportFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApplyReorganisationMutation, ApplyReorganisationMutationVariables>;
 export const AppraiseModelDocument = {
   kind: 'Document',
   definitions: [
@@ -1594,6 +1995,18 @@ export const BoardEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
@@ -1603,6 +2016,7 @@ export const BoardEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1614,6 +2028,7 @@ export const BoardEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -2143,6 +2558,8 @@ export const CatalogDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'parentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'isPlace' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'successorId' } },
               ],
             },
           },
@@ -2279,6 +2696,18 @@ export const InboxEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
@@ -2288,6 +2717,7 @@ export const InboxEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -2299,6 +2729,7 @@ export const InboxEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -2889,6 +3320,156 @@ export const PostFeedbackDocument = {
     },
   ],
 } as unknown as DocumentNode<PostFeedbackMutation, PostFeedbackMutationVariables>;
+export const PreviewReorganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PreviewReorganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewReorganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReorganisationReportFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PreviewReorganisationMutation, PreviewReorganisationMutationVariables>;
 export const RateThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -3403,6 +3984,7 @@ export const ThreadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3414,6 +3996,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3436,6 +4019,18 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
@@ -3445,6 +4040,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3456,6 +4052,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3600,6 +4197,18 @@ export const ThreadEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reasonParams' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
@@ -3609,6 +4218,7 @@ export const ThreadEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3620,6 +4230,7 @@ export const ThreadEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3770,6 +4381,7 @@ export const ThreadsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3781,6 +4393,7 @@ export const ThreadsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },

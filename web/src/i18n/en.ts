@@ -14,6 +14,7 @@ const en: Messages = {
     post: 'Post feedback',
     inbox: 'Unit inbox',
     allThreads: 'Overview (monitor)',
+    reorganisation: 'Reorganise units',
     mine: 'My threads',
     follow: 'Follow by code',
     signIn: 'Sign in',
@@ -76,6 +77,13 @@ const en: Messages = {
     SUPPORTED: 'A citizen supported it',
     RATED: 'The citizen rated the answer {rating}/5',
     reason: 'Reason: {reason}',
+  },
+  reasonCode: {
+    REORGANISED: 'administrative units reorganised under {decisionReference}, effective {effectiveOn}',
+  },
+  unit: {
+    former: '{name} (former)',
+    formerPlaces: 'Former places (before reorganisation)',
   },
   board: {
     title: 'People’s feedback board',

@@ -13,6 +13,7 @@ const vi = {
     post: 'Gửi ý kiến',
     inbox: 'Hộp thư đơn vị',
     allThreads: 'Tổng quan (giám sát)',
+    reorganisation: 'Sắp xếp đơn vị',
     mine: 'Ý kiến của tôi',
     follow: 'Theo dõi bằng mã',
     signIn: 'Đăng nhập',
@@ -75,6 +76,13 @@ const vi = {
     SUPPORTED: 'Một người dân ủng hộ',
     RATED: 'Người dân đánh giá {rating}/5',
     reason: 'Lý do: {reason}',
+  },
+  reasonCode: {
+    REORGANISED: 'sắp xếp đơn vị hành chính theo {decisionReference}, hiệu lực từ {effectiveOn}',
+  },
+  unit: {
+    former: '{name} (cũ)',
+    formerPlaces: 'Địa bàn cũ (trước sắp xếp)',
   },
   board: {
     title: 'Bảng ý kiến Nhân dân',
