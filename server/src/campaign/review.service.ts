@@ -79,20 +79,6 @@ const addFigures = (a: FigureRow, b: FigureRow): FigureRow => ({
   resources: (BigInt(a.resources) + BigInt(b.resources)).toString(),
 });
 
-async function unitLinks(em: EntityManager): Promise<Map<string, UnitLink>> {
-  const rows = await em
-    .getConnection()
-    .execute<Array<{ id: string; successor_id: string | null; valid_to: Date | null }>>(
-      'select id, successor_id, valid_to from units where successor_id is not null',
-    );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { id: row.id, successorId: row.successor_id, validTo: row.valid_to && new Date(row.valid_to) },
-    ]),
-  );
-}
-
 const VIETNAM_OFFSET = '+07:00';
 
 /** The review's time span in Vietnam: one calendar year, or the campaign's whole period. */
@@ -121,18 +107,30 @@ export class ReviewService {
     ]);
 
     // Each unit's models count for the unit that stood for it at the end of the period: a past
-    // year by that year's units, a year after a merger by the successors.
-    const periodEnd = reviewPeriod(campaign, year)[1];
-    const links = await unitLinks(this.em);
+    // year by that year's units, a year after a merger by the successors. One statement loads the
+    // units named and every unit a reorganisation ended; a successor not among them, one more.
+    const periodEnd = new Date(reviewPeriod(campaign, year)[1].getTime() - 1);
+    const namedIds = [...new Set(figureRows.filter((row) => row.unit_set && row.unit_id).map((row) => row.unit_id!))];
+    const loaded = await this.em.find(Unit, { $or: [{ id: { $in: namedIds } }, { validTo: { $ne: null } }] });
+    const links = new Map<string, UnitLink>(
+      loaded.map((unit) => [
+        unit.id,
+        { id: unit.id, successorId: unit.successor?.id ?? null, validTo: unit.validTo ?? null },
+      ]),
+    );
     const unitRows = new Map<string, FigureRow>();
     for (const row of figureRows) {
       if (!row.unit_set || !row.unit_id) continue;
-      const unitId = unitAsOf(links, row.unit_id, new Date(periodEnd.getTime() - 1));
+      const unitId = unitAsOf(links, row.unit_id, periodEnd);
       const sum = unitRows.get(unitId);
       unitRows.set(unitId, sum ? addFigures(sum, row) : { ...row, unit_id: unitId });
     }
-    const units = await this.em.find(Unit, { id: { $in: [...unitRows.keys()] } });
-    const unitById = new Map(units.map((unit) => [unit.id, unit]));
+    const unitById = new Map(loaded.map((unit) => [unit.id, unit]));
+    const missing = [...unitRows.keys()].filter((id) => !unitById.has(id));
+    if (missing.length > 0) {
+      for (const unit of await this.em.find(Unit, { id: { $in: missing } })) unitById.set(unit.id, unit);
+    }
+    for (const id of unitById.keys()) if (!unitRows.has(id)) unitById.delete(id);
     const listening = await unitListening(this.em, [...unitById.keys()], ...reviewPeriod(campaign, year));
     const byUnit = [...unitRows.values()]
       .map((row) => ({
