@@ -7,6 +7,7 @@ import { keywordsOf } from '../language/index.js';
 import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { currentUnitOf } from '../units/unit-history.js';
 import { AttachmentService } from './attachment.service.js';
 import { withEventLog } from './event-log.js';
 import { chooseRoute } from './routing.js';
@@ -101,8 +102,10 @@ export class PostingService {
     }
     const category = await this.em.findOne(Category, input.categoryId);
     if (!category) throw new NotFoundError('Category');
-    const place = await this.em.findOne(Unit, input.placeId);
-    if (!place) throw new NotFoundError('Place');
+    const named = await this.em.findOne(Unit, input.placeId);
+    if (!named) throw new NotFoundError('Place');
+    // A place a reorganisation merged away is posted to (and routed as) the place that took it over.
+    const place = await currentUnitOf(this.em, named);
     if (!place.isPlace) {
       throw new BadUserInputError('Choose the commune or village where it happens.', 'placeId');
     }
