@@ -121,6 +121,13 @@ describe('a merger of communes', () => {
     ]);
     expect(report.movedThreads.map((move) => move.threadId).sort()).toEqual([open1, open2, acknowledged].sort());
     expect(report.movedUnits.map((unit) => unit.code)).toEqual(expect.arrayContaining(['LH.ML.CA', 'LH.DTH.MTTQ']));
+    // The report names a private thread to the administrator: a staff read, in the access log.
+    const logged = await server.app.orm.em
+      .getConnection()
+      .execute<Array<{ thread_id: string }>>(
+        `select thread_id from thread_access_log where operation = 'previewReorganisation'`,
+      );
+    expect(logged.map((row) => row.thread_id)).toEqual([open2]);
     expect(report.movedAccounts).toEqual(
       expect.arrayContaining([
         { email: 'lh.ml@nghedan.demo', fromUnit: 'UBND xã Mê Linh', toUnit: 'UBND thị trấn Nam Ban', flagged: true },
