@@ -27,6 +27,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./dialogue/InboxPage.vue'),
     meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
   },
+  {
+    path: '/admin/reorganisation',
+    name: 'reorganisation',
+    component: () => import('./units/UnitReorganisationPage.vue'),
+    meta: { roles: ['ADMIN'] },
+  },
   ...campaignRoutes,
   ...monitoringRoutes,
   { path: '/sign-in', name: 'sign-in', component: () => import('./accounts/AccountSignInPage.vue') },

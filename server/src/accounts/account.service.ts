@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { Unit } from '../units/unit.entity.js';
+import { assertCurrentUnit } from '../units/unit-history.js';
 import type { Services } from '../shared/context.js';
 import {
   BadUserInputError,
@@ -93,6 +94,7 @@ export class AccountService {
       if (!unitId) throw new BadUserInputError('An officer must belong to a unit.', 'unitId');
       const unit = await this.em.findOne(Unit, unitId);
       if (!unit) throw new NotFoundError('Unit');
+      if (unit.id !== user.unit?.id) assertCurrentUnit(unit, 'unitId');
       user.unit = unit;
     } else if (input.unitId) {
       throw new BadUserInputError('Only officers belong to a unit.', 'unitId');
@@ -100,6 +102,8 @@ export class AccountService {
       user.unit = undefined;
     }
     user.role = role;
+    // An administrator who saves the account has reviewed where a reorganisation put it.
+    user.unitReviewSince = undefined;
     if (input.disabled != null) user.disabledAt = input.disabled ? (user.disabledAt ?? new Date()) : undefined;
     user.tokenVersion += 1;
     await this.em.flush();
@@ -118,6 +122,7 @@ export class AccountService {
       if (!input.unitId) throw new BadUserInputError('An officer must belong to a unit.', 'unitId');
       unit = (await this.em.findOne(Unit, input.unitId)) ?? undefined;
       if (!unit) throw new NotFoundError('Unit');
+      assertCurrentUnit(unit, 'unitId');
     } else if (input.unitId) {
       throw new BadUserInputError('Only officers belong to a unit.', 'unitId');
     }

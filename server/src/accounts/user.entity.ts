@@ -13,7 +13,7 @@ import { Role } from './role.js';
   expression: `(role = 'OFFICER') = (unit_id is not null)`,
 })
 export class User {
-  [OptionalProps]?: 'tokenVersion' | 'createdAt' | 'disabledAt';
+  [OptionalProps]?: 'tokenVersion' | 'createdAt' | 'disabledAt' | 'unitReviewSince';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -42,6 +42,15 @@ export class User {
   @Index()
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   unit?: Unit;
+
+  /** Set when a reorganisation moved the officer to a unit that took in several; cleared on review. */
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a reorganisation moved this officer to a unit that took in several others, so an administrator should confirm it; null otherwise.',
+  })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  unitReviewSince?: Date;
 
   @Property({ type: 'integer' })
   tokenVersion: number = 0;

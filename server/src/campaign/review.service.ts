@@ -2,6 +2,7 @@ import { vietnamMidnight } from '../shared/vietnam-time.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NO_THREADS, unitListening } from '../dialogue/listening.js';
 import { Unit } from '../units/unit.entity.js';
+import { unitAsOf, type UnitLink } from '../units/unit-history.js';
 import { CommendationIssuer, ModelField, RecipientKind, type WorkKind, type WorkMeasure } from './campaign.enums.js';
 import type { Campaign } from './campaign.entity.js';
 import type { CampaignReview, ReviewCommendationRow, ReviewFigures, ReviewWorkRow } from './review.type.js';
@@ -69,6 +70,15 @@ const figures = (row: FigureRow | undefined): ReviewFigures => ({
   resourcesVnd: BigInt(row?.resources ?? '0'),
 });
 
+const addFigures = (a: FigureRow, b: FigureRow): FigureRow => ({
+  ...a,
+  registered: a.registered + b.registered,
+  pending: a.pending + b.pending,
+  recognised: a.recognised + b.recognised,
+  not_recognised: a.not_recognised + b.not_recognised,
+  withdrawn: a.withdrawn + b.withdrawn,
+  resources: (BigInt(a.resources) + BigInt(b.resources)).toString(),
+});
 /** The review's time span in Vietnam: one calendar year, or the campaign's whole period. */
 export function reviewPeriod(campaign: Campaign, year: number | null): [Date, Date] {
   const first = year ?? campaign.startYear;
@@ -91,11 +101,33 @@ export class ReviewService {
       connection.execute<Array<{ count: number }>>(REPLICATIONS_SQL, scope),
     ]);
 
-    const unitRows = figureRows.filter((row) => row.unit_set && row.unit_id);
-    const units = await this.em.find(Unit, { id: { $in: unitRows.map((row) => row.unit_id!) } });
-    const unitById = new Map(units.map((unit) => [unit.id, unit]));
+    // Each unit's models count for the unit that stood for it at the end of the period: a past
+    // year by that year's units, a year after a merger by the successors. One statement loads the
+    // units named and every unit a reorganisation ended; a successor not among them, one more.
+    const periodEnd = new Date(reviewPeriod(campaign, year)[1].getTime() - 1);
+    const namedIds = [...new Set(figureRows.filter((row) => row.unit_set && row.unit_id).map((row) => row.unit_id!))];
+    const loaded = await this.em.find(Unit, { $or: [{ id: { $in: namedIds } }, { validTo: { $ne: null } }] });
+    const links = new Map<string, UnitLink>(
+      loaded.map((unit) => [
+        unit.id,
+        { id: unit.id, successorId: unit.successor?.id ?? null, validTo: unit.validTo ?? null },
+      ]),
+    );
+    const unitRows = new Map<string, FigureRow>();
+    for (const row of figureRows) {
+      if (!row.unit_set || !row.unit_id) continue;
+      const unitId = unitAsOf(links, row.unit_id, periodEnd);
+      const sum = unitRows.get(unitId);
+      unitRows.set(unitId, sum ? addFigures(sum, row) : { ...row, unit_id: unitId });
+    }
+    const unitById = new Map(loaded.map((unit) => [unit.id, unit]));
+    const missing = [...unitRows.keys()].filter((id) => !unitById.has(id));
+    if (missing.length > 0) {
+      for (const unit of await this.em.find(Unit, { id: { $in: missing } })) unitById.set(unit.id, unit);
+    }
+    for (const id of unitById.keys()) if (!unitRows.has(id)) unitById.delete(id);
     const listening = await unitListening(this.em, [...unitById.keys()], ...reviewPeriod(campaign, year));
-    const byUnit = unitRows
+    const byUnit = [...unitRows.values()]
       .map((row) => ({
         ...figures(row),
         unit: unitById.get(row.unit_id!)!,

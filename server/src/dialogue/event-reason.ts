@@ -2,7 +2,7 @@
  * Why the system did something to a thread, as a code with parameters: translated where it is
  * shown (vi, en), never stored as prose. What a person wrote (a transfer or rejection reason, a
  * rating comment) stays in `ThreadEvent.reason`. Add a code here, its description below and its
- * texts in the web app's `reason.*` messages (e.g. a transfer by a reorganisation of units).
+ * texts in the web app's `reason.*` messages.
  */
 export enum ReasonCode {
   /** Params: `field` THIS | ANY, `place` HERE | ENCLOSING | ANYWHERE. */
@@ -12,6 +12,8 @@ export enum ReasonCode {
   ANSWER_OVERDUE = 'ANSWER_OVERDUE',
   /** Params: `missed` ACKNOWLEDGE | ANSWER | BOTH. */
   ESCALATED_OVERDUE = 'ESCALATED_OVERDUE',
+  /** A transfer by a reorganisation of units. Params: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit`, `toUnit` (names). */
+  REORGANISED = 'REORGANISED',
 }
 
 export type ReasonParams = Record<string, string>;

@@ -31,10 +31,19 @@ export interface PostResult {
 
 /**
  * What posting needs to know before it writes, in one statement: the category, the place and its
- * ancestors up to the root (place first), and the routing rules that could apply to them.
+ * ancestors up to the root (place first), and the routing rules that could apply to them. A place
+ * a reorganisation merged away is posted to (and routed as) the place that took it over: its
+ * successors are followed while they have ended (units/unit-history.ts, `currentUnitOf`).
  */
-const POSTING_FACTS = `with recursive path as (
-    select u.*, 0 as depth from units u where u.id = ?
+const POSTING_FACTS = `with recursive successors as (
+    select u.id, u.successor_id, u.valid_to, 0 as hops, array[u.id] as seen from units u where u.id = ?
+    union all
+    select n.id, n.successor_id, n.valid_to, s.hops + 1, s.seen || n.id
+    from successors s join units n on n.id = s.successor_id
+    where s.valid_to is not null and not n.id = any(s.seen)
+  ),
+  path as (
+    select u.*, 0 as depth from units u where u.id = (select id from successors order by hops desc limit 1)
     union all
     select u.*, path.depth + 1 from units u join path on u.id = path.parent_id
   )

@@ -6,6 +6,7 @@ import type { Context } from '../shared/context.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { assertCurrentUnit } from '../units/unit-history.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { isUuid } from '../shared/ids.js';
 
@@ -50,6 +51,8 @@ export class RoutingResolver {
     if (input.categoryId && !category) throw new NotFoundError('Category');
     const place = input.placeId ? await em.findOne(Unit, input.placeId) : null;
     if (input.placeId && !place) throw new NotFoundError('Place');
+    assertCurrentUnit(unit, 'unitId');
+    if (place) assertCurrentUnit(place, 'placeId');
     if (!category && !place && (await em.count(RoutingRule, { category: null, place: null })) > 0) {
       throw new ConflictError('There is already a catch-all rule.', 'unitId');
     }

@@ -50,6 +50,10 @@ registerEnumType(ReasonCode, {
     ESCALATED_OVERDUE: {
       description: 'Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH.',
     },
+    REORGANISED: {
+      description:
+        'Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names).',
+    },
   },
 });
 

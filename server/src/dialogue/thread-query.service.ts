@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../shared/context.js';
 import { BadUserInputError, NotFoundError } from '../shared/errors.js';
 import { foldVietnamese } from '../shared/text.js';
-import { Unit } from '../units/unit.entity.js';
+import { Unit, UnitKind, UnitLevel } from '../units/unit.entity.js';
 import { type Message } from './message.entity.js';
 import { type ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
@@ -79,21 +79,52 @@ function checkedCursor(after: string, order: ThreadOrder): string {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-async function placeAndBelow(em: EntityManager, placeId: string): Promise<string[]> {
-  const units = await em.find(Unit, {}, { fields: ['id', 'parent'] });
+/**
+ * The place, what stands under it, and the places merged into any of them: a filter by today's
+ * commune finds the threads posted to the communes it took in, and a filter by an old commune
+ * still finds its own.
+ */
+async function placeAndBelow(em: EntityManager, placeIds: string[]): Promise<string[]> {
+  const units = await em.find(Unit, {}, { fields: ['id', 'parent', 'successor'] });
   const children = new Map<string, string[]>();
   for (const unit of units) {
-    const parentId = unit.parent?.id;
-    if (parentId) children.set(parentId, [...(children.get(parentId) ?? []), unit.id]);
+    for (const upperId of [unit.parent?.id, unit.successor?.id]) {
+      if (upperId) children.set(upperId, [...(children.get(upperId) ?? []), unit.id]);
+    }
   }
-  const found: string[] = [];
-  const queue = [placeId];
+  const found = new Set<string>();
+  const queue = [...placeIds];
   while (queue.length > 0) {
     const id = queue.shift()!;
-    found.push(id);
+    if (found.has(id)) continue;
+    found.add(id);
     queue.push(...(children.get(id) ?? []));
   }
-  return found;
+  return [...found];
+}
+
+const LEVEL_WORDS = /^(ubnd\s+)?(xa|thi tran|phuong|dac khu|thon|to dan pho|ban|ap)\s+/;
+
+/** "UBND xã Mê Linh" → "me linh"; "Thôn Kon Pang, xã Phi Tô" → "kon pang". */
+const coreName = (name: string) => foldVietnamese(name.split(',')[0]!).trim().replace(LEVEL_WORDS, '');
+
+/** Places whose whole name, today or before a renaming, is in the search text. */
+async function placesNamed(em: EntityManager, search: string): Promise<string[]> {
+  const folded = foldVietnamese(search).trim();
+  if (folded.length < 3) return [];
+  const units = await em.find(
+    Unit,
+    { kind: UnitKind.GOVERNMENT, level: { $in: [UnitLevel.COMMUNE, UnitLevel.VILLAGE] } },
+    { fields: ['id', 'name', 'formerNames'] },
+  );
+  return units
+    .filter((unit) =>
+      [unit.name, ...unit.formerNames].some((name) => {
+        const core = coreName(name);
+        return core.length >= 3 && ` ${folded} `.includes(` ${core} `);
+      }),
+    )
+    .map((unit) => unit.id);
 }
 
 /** Where totalCount stops counting (see ThreadConnection.totalCount). */
@@ -192,7 +223,7 @@ export class ThreadQueryService {
     const conditions: FilterQuery<Thread>[] = [readableWhere(viewer, this.ctx.grants)];
     if (filter.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
     if (filter.categoryId) conditions.push({ category: filter.categoryId });
-    if (filter.placeId) conditions.push({ place: { $in: await placeAndBelow(em, filter.placeId) } });
+    if (filter.placeId) conditions.push({ place: { $in: await placeAndBelow(em, [filter.placeId]) } });
     if (filter.unitId) conditions.push({ unit: filter.unitId });
     if (filter.kind) conditions.push({ kind: filter.kind });
     if (filter.mine) conditions.push(viewer ? { author: viewer.id } : { id: { $in: [] } });
@@ -201,7 +232,16 @@ export class ThreadQueryService {
       conditions.push(filter.overdue ? late : { acknowledgeOverdueAt: null, answerOverdueAt: null });
     }
     const words = filter.search ? foldVietnamese(filter.search).split(' ').filter(Boolean) : [];
-    for (const word of words) conditions.push(searchWordCondition(viewer, `%${escapeLike(word)}%`));
+    if (words.length > 0) {
+      const inText: FilterQuery<Thread> = {
+        $and: words.map((word) => searchWordCondition(viewer, `%${escapeLike(word)}%`)),
+      };
+      // A place's name, an old one included, finds the threads posted there.
+      const named = await placesNamed(em, filter.search!);
+      conditions.push(
+        named.length > 0 ? { $or: [inText, { place: { $in: await placeAndBelow(em, named) } }] } : inText,
+      );
+    }
     // Read before the list: a change between the two reads is replayed, never lost.
     const eventsCursor = await latestCursor(em);
     const page = await threadPage(em, conditions, order, first, after ? checkedCursor(after, order) : null);

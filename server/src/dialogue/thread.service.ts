@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '../shared/errors.js';
 import { Unit } from '../units/unit.entity.js';
+import { assertCurrentUnit } from '../units/unit-history.js';
 import { AttachmentService } from './attachment.service.js';
 import { withEventLog } from './event-log.js';
 import { Message } from './message.entity.js';
@@ -127,6 +128,7 @@ export class ThreadService {
       if (!isTransferable(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.ROUTED);
       const target = await tx.findOne(Unit, input.unitId);
       if (!target) throw new NotFoundError('Unit');
+      assertCurrentUnit(target, 'unitId');
       if (target.id === thread.unit.id) throw new BadUserInputError('The thread is already with this unit.', 'unitId');
       const from = { unit: thread.unit, status: thread.status };
       const now = new Date();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum UnitLevel {
+  PROVINCE = 'PROVINCE',
   DISTRICT = 'DISTRICT',
   COMMUNE = 'COMMUNE',
   VILLAGE = 'VILLAGE',
@@ -21,10 +22,15 @@ registerEnumType(UnitLevel, {
   name: 'UnitLevel',
   description: 'Administrative level of a unit.',
   valuesConfig: {
-    DISTRICT: { description: 'District (huyện).' },
-    COMMUNE: { description: 'Commune or town (xã, thị trấn).' },
+    PROVINCE: { description: 'Province or centrally-run city (tỉnh, thành phố trực thuộc trung ương).' },
+    DISTRICT: {
+      description: 'District (huyện, quận, thị xã): dissolved on 1 July 2025, kept for the history of older units.',
+    },
+    COMMUNE: {
+      description: 'Commune, ward or special zone (xã, phường, đặc khu); before July 2025 also the town (thị trấn).',
+    },
     VILLAGE: {
-      description: 'Village or residential group (thôn, tổ dân phố).',
+      description: 'Village or residential group (thôn, tổ dân phố, bản, ấp).',
     },
   },
 });
@@ -57,7 +63,7 @@ registerEnumType(UnitKind, {
 })
 @Entity({ tableName: 'units' })
 export class Unit {
-  [OptionalProps]?: 'createdAt' | 'isPlace' | 'placeName';
+  [OptionalProps]?: 'createdAt' | 'isPlace' | 'placeName' | 'formerNames' | 'isCurrent' | 'successorId';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -99,7 +105,40 @@ export class Unit {
     description: 'Whether it stands for a place citizens post about: a commune or village People’s Committee.',
   })
   get isPlace(): boolean {
-    return this.kind === UnitKind.GOVERNMENT && this.level !== UnitLevel.DISTRICT;
+    return this.kind === UnitKind.GOVERNMENT && (this.level === UnitLevel.COMMUNE || this.level === UnitLevel.VILLAGE);
+  }
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the unit came into being; null when it existed before the records begin.',
+  })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  validFrom?: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a reorganisation ended the unit (it is read-only history since); null while it exists.',
+  })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  validTo?: Date;
+
+  /** The unit that took over when this one was merged away; set together with `validTo`. */
+  @Index()
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  successor?: Unit;
+
+  @Field(() => ID, { nullable: true, description: 'The unit that took this one over; null while it exists.' })
+  get successorId(): string | null {
+    return this.successor?.id ?? null;
+  }
+
+  @Field(() => [String], { description: 'Names the unit had before it was renamed, oldest first.' })
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  formerNames: string[] = [];
+
+  @Field(() => Boolean, { description: 'Whether the unit exists today (false: history kept for its records).' })
+  get isCurrent(): boolean {
+    return !this.validTo || this.validTo.getTime() > Date.now();
   }
 
   @Field(() => String, { description: 'The place name for places ("thị trấn Nam Ban"); the unit name otherwise.' })

@@ -39,7 +39,7 @@ const events: LiveEvent[] = [
       { key: 'field', value: 'THIS' },
       { key: 'place', value: 'ENCLOSING' },
     ],
-    toUnit: { id: 'u', name: 'UBND thị trấn Nam Ban' },
+    toUnit: { id: 'u', name: 'UBND thị trấn Nam Ban', isCurrent: true },
   },
   {
     ...base,
@@ -49,7 +49,7 @@ const events: LiveEvent[] = [
     actorKind: 'SYSTEM',
     reasonCode: 'ESCALATED_OVERDUE',
     reasonParams: [{ key: 'missed', value: 'BOTH' }],
-    toUnit: { id: 'p', name: 'UBND huyện Lâm Hà' },
+    toUnit: { id: 'p', name: 'UBND huyện Lâm Hà', isCurrent: true },
   },
 ];
 

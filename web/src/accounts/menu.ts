@@ -11,6 +11,7 @@ const BOARD: MenuItem = { to: 'board', label: 'nav.board' };
 const POST: MenuItem = { to: 'post', label: 'nav.post' };
 const CAMPAIGNS: MenuItem = { to: 'campaigns', label: 'campaignNav.campaigns' };
 const FOLLOW: MenuItem = { to: 'follow', label: 'nav.follow' };
+const REORGANISATION: MenuItem = { to: 'reorganisation', label: 'nav.reorganisation' };
 const DASHBOARD: MenuItem = { to: 'monitoring', label: 'monitoringNav.dashboard' };
 
 /** The menu a role gets; signing in and out is added by the shell. */
@@ -19,9 +20,10 @@ export function menuFor(role: Role | null): MenuItem[] {
     case 'OFFICER':
       return [{ to: 'inbox', label: 'nav.inbox' }, BOARD, DASHBOARD, CAMPAIGNS];
     case 'MONITOR':
-    case 'ADMIN':
       // The inbox with no unit: a read-only overview of every thread, overdue ones marked.
       return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS];
+    case 'ADMIN':
+      return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS, REORGANISATION];
     case 'CITIZEN':
       return [BOARD, POST, { to: 'mine', label: 'nav.mine' }, FOLLOW];
     case null:

@@ -7,7 +7,9 @@ export interface UnitTreeOption {
 }
 
 /** The unit tree flattened in reading order (each unit followed by its children, by name). */
-export function unitTreeOptions(units: readonly CatalogUnit[]): UnitTreeOption[] {
+export function unitTreeOptions(all: readonly CatalogUnit[]): UnitTreeOption[] {
+  // Units a reorganisation ended are history: nothing is sent to them any more.
+  const units = all.filter((unit) => unit.isCurrent !== false);
   const ids = new Set(units.map((unit) => unit.id));
   const children = new Map<string | null, CatalogUnit[]>();
   for (const unit of units) {

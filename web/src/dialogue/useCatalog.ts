@@ -2,7 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { CatalogDocument } from '../graphql/generated';
-import { placeGroups } from './places';
+import { formerCommunes, placeGroups } from './places';
 
 /** Fields and places for forms and filters; they change rarely, so the cache answers first. */
 export function useCatalog() {
@@ -15,5 +15,6 @@ export function useCatalog() {
     })),
   );
   const places = computed(() => placeGroups(query.data.value?.units ?? []));
-  return { query, categories, places };
+  const formerPlaces = computed(() => formerCommunes(query.data.value?.units ?? []));
+  return { query, categories, places, formerPlaces };
 }

@@ -183,6 +183,20 @@ export type MonitoringFilter = {
   unitId?: string | number | null | undefined;
 };
 
+/** A unit a reorganisation creates. */
+export type NewUnitInput = {
+  /** Short unique code, such as "LD.NAMBAN". */
+  code: string;
+  /** Kind of body. */
+  kind: UnitKind;
+  /** Administrative level. */
+  level: UnitLevel;
+  /** Full Vietnamese name, such as "UBND xã Nam Ban (mới)". */
+  name: string;
+  /** Code of the unit above it: an existing unit or one this reorganisation creates; omit for a root. */
+  parentCode?: string | null | undefined;
+};
+
 /** A dashboard table, for its CSV download. */
 export type Panel =
   /** The fields table. */
@@ -266,6 +280,8 @@ export type ReasonCode =
   | 'ANSWER_OVERDUE'
   /** Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH. */
   | 'ESCALATED_OVERDUE'
+  /** Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names). */
+  | 'REORGANISED'
   /** Routed by a rule: `field` THIS (a rule for the field) or ANY; `place` HERE, ENCLOSING or ANYWHERE. */
   | 'ROUTED_BY_RULE'
   /** No rule matched: sent to the general reception unit. */
@@ -314,6 +330,22 @@ export type RegisterModelInput = {
   title: string;
   /** The year (round), within the campaign period. */
   year: number;
+};
+
+/** A reorganisation of the unit tree, applied in one transaction. */
+export type ReorganisationInput = {
+  /** The decision applied, such as "Nghị quyết số …/NQ-UBTVQH15". */
+  decisionReference: string;
+  /** The day it takes effect, YYYY-MM-DD (Vietnam time); today or earlier. */
+  effectiveOn: string;
+  /** Mergers. */
+  merges?: Array<UnitMergeInput> | null | undefined;
+  /** Moves to another parent. */
+  moves?: Array<UnitMoveInput> | null | undefined;
+  /** A note for the record. */
+  note?: string | null | undefined;
+  /** Renamings. */
+  renames?: Array<UnitRenameInput> | null | undefined;
 };
 
 /** A message in a thread. */
@@ -459,12 +491,42 @@ export type UnitKind =
 
 /** Administrative level of a unit. */
 export type UnitLevel =
-  /** Commune or town (xã, thị trấn). */
+  /** Commune, ward or special zone (xã, phường, đặc khu); before July 2025 also the town (thị trấn). */
   | 'COMMUNE'
-  /** District (huyện). */
+  /** District (huyện, quận, thị xã): dissolved on 1 July 2025, kept for the history of older units. */
   | 'DISTRICT'
-  /** Village or residential group (thôn, tổ dân phố). */
+  /** Province or centrally-run city (tỉnh, thành phố trực thuộc trung ương). */
+  | 'PROVINCE'
+  /** Village or residential group (thôn, tổ dân phố, bản, ấp). */
   | 'VILLAGE';
+
+/** Several units merged into one (an existing unit, or one created here). */
+export type UnitMergeInput = {
+  /** The existing unit that takes them over. */
+  intoUnitId?: string | number | null | undefined;
+  /** Or the new unit that takes them over. */
+  newUnit?: NewUnitInput | null | undefined;
+  /** The units merged away: they become history with the target as successor. */
+  unitIds: Array<string | number>;
+};
+
+/** A unit moved under another parent. */
+export type UnitMoveInput = {
+  /** Code of its new parent: an existing unit or one this reorganisation creates. */
+  parentCode: string;
+  /** The unit. */
+  unitId: string | number;
+};
+
+/** A unit renamed (a town that became a commune, say); its threads stay with it. */
+export type UnitRenameInput = {
+  /** Its new level, when that changes too. */
+  level?: UnitLevel | null | undefined;
+  /** Its new full name; the old one is kept in `formerNames`. */
+  name: string;
+  /** The unit. */
+  unitId: string | number;
+};
 
 /** A unit changes its model's registration, before appraisal starts. */
 export type UpdateModelInput = {
@@ -542,6 +604,24 @@ export type AddProgressReportMutationVariables = Exact<{
 
 export type AddProgressReportMutation = { addProgressReport: { id: string; reportedOn: string; resourcesVnd: string } };
 
+export type ApplyReorganisationMutationVariables = Exact<{
+  input: ReorganisationInput;
+}>;
+
+export type ApplyReorganisationMutation = {
+  applyReorganisation: {
+    dryRun: boolean;
+    reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+    createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+    endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedThreads: Array<{ threadId: string; title: string | null; fromUnit: string; toUnit: string }>;
+    rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+    movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
+  };
+};
+
 export type AppraiseModelMutationVariables = Exact<{
   input: AppraiseModelInput;
 }>;
@@ -577,8 +657,8 @@ export type BoardEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -757,6 +837,8 @@ export type CatalogQuery = {
     parentId: string | null;
     isPlace: boolean;
     placeName: string;
+    isCurrent: boolean;
+    successorId: string | null;
   }>;
 };
 
@@ -804,8 +886,8 @@ export type InboxEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -951,6 +1033,24 @@ export type PostFeedbackMutation = {
   };
 };
 
+export type PreviewReorganisationMutationVariables = Exact<{
+  input: ReorganisationInput;
+}>;
+
+export type PreviewReorganisationMutation = {
+  previewReorganisation: {
+    dryRun: boolean;
+    reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+    createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+    endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+    movedThreads: Array<{ threadId: string; title: string | null; fromUnit: string; toUnit: string }>;
+    rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+    movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
+  };
+};
+
 export type RateThreadMutationVariables = Exact<{
   input: RateInput;
 }>;
@@ -1032,6 +1132,18 @@ export type RejectModelMutation = {
     decisionDate: string | null;
     updatedAt: string;
   };
+};
+
+export type ReorganisationReportFieldsFragment = {
+  dryRun: boolean;
+  reorganisation: { id: string; decisionReference: string; effectiveAt: string } | null;
+  createdUnits: Array<{ code: string; name: string; detail: string | null }>;
+  endedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  renamedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  movedUnits: Array<{ code: string; name: string; detail: string | null }>;
+  movedThreads: Array<{ threadId: string; title: string | null; fromUnit: string; toUnit: string }>;
+  rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
+  movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
 };
 
 export type ReplyToThreadMutationVariables = Exact<{
@@ -1146,8 +1258,8 @@ export type ThreadQuery = {
       reason: string | null;
       rating: number | null;
       reasonParams: Array<{ key: string; value: string }>;
-      fromUnit: { id: string; name: string } | null;
-      toUnit: { id: string; name: string } | null;
+      fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+      toUnit: { id: string; name: string; isCurrent: boolean } | null;
       message: {
         id: string;
         body: string;
@@ -1166,8 +1278,8 @@ export type ThreadQuery = {
     }> | null;
     deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
     category: { id: string; name: string; nameEn: string };
-    place: { id: string; name: string; placeName: string };
-    unit: { id: string; name: string };
+    place: { id: string; name: string; placeName: string; isCurrent: boolean };
+    unit: { id: string; name: string; isCurrent: boolean };
   };
 };
 
@@ -1191,8 +1303,8 @@ export type ThreadEventFieldsFragment = {
   reason: string | null;
   rating: number | null;
   reasonParams: Array<{ key: string; value: string }>;
-  fromUnit: { id: string; name: string } | null;
-  toUnit: { id: string; name: string } | null;
+  fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+  toUnit: { id: string; name: string; isCurrent: boolean } | null;
   message: {
     id: string;
     body: string;
@@ -1224,8 +1336,8 @@ export type ThreadEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
-    fromUnit: { id: string; name: string } | null;
-    toUnit: { id: string; name: string } | null;
+    fromUnit: { id: string; name: string; isCurrent: boolean } | null;
+    toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
       id: string;
       body: string;
@@ -1262,8 +1374,8 @@ export type ThreadSummaryFieldsFragment = {
   answerDueAt: string;
   deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
   category: { id: string; name: string; nameEn: string };
-  place: { id: string; name: string; placeName: string };
-  unit: { id: string; name: string };
+  place: { id: string; name: string; placeName: string; isCurrent: boolean };
+  unit: { id: string; name: string; isCurrent: boolean };
 };
 
 export type ThreadsQueryVariables = Exact<{
@@ -1295,8 +1407,8 @@ export type ThreadsQuery = {
       answerDueAt: string;
       deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
       category: { id: string; name: string; nameEn: string };
-      place: { id: string; name: string; placeName: string };
-      unit: { id: string; name: string };
+      place: { id: string; name: string; placeName: string; isCurrent: boolean };
+      unit: { id: string; name: string; isCurrent: boolean };
     }>;
   };
 };
@@ -1447,6 +1559,121 @@ export const MonitoringThreadFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MonitoringThreadFieldsFragment, unknown>;
+export const ReorganisationReportFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReorganisationReportFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1518,6 +1745,7 @@ export const ThreadEventFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1529,6 +1757,7 @@ export const ThreadEventFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1649,6 +1878,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1660,6 +1890,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1712,6 +1943,156 @@ export const AddProgressReportDocument = {
     },
   ],
 } as unknown as DocumentNode<AddProgressReportMutation, AddProgressReportMutationVariables>;
+export const ApplyReorganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApplyReorganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'applyReorganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReorganisationReportFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApplyReorganisationMutation, ApplyReorganisationMutationVariables>;
 export const AppraiseModelDocument = {
   kind: 'Document',
   definitions: [
@@ -1833,6 +2214,7 @@ export const BoardEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -1844,6 +2226,7 @@ export const BoardEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -2373,6 +2756,8 @@ export const CatalogDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'parentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'isPlace' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'successorId' } },
               ],
             },
           },
@@ -2565,6 +2950,7 @@ export const InboxEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -2576,6 +2962,7 @@ export const InboxEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3217,6 +3604,156 @@ export const PostFeedbackDocument = {
     },
   ],
 } as unknown as DocumentNode<PostFeedbackMutation, PostFeedbackMutationVariables>;
+export const PreviewReorganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PreviewReorganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewReorganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReorganisationReportFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReorganisationReportFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReorganisationReport' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reorganisation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decisionReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'effectiveAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createdUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renamedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedUnits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedThreads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'place' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dropped' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'movedAccounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flagged' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PreviewReorganisationMutation, PreviewReorganisationMutationVariables>;
 export const RateThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -3902,6 +4439,7 @@ export const ThreadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3913,6 +4451,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3984,6 +4523,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -3995,6 +4535,7 @@ export const ThreadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -4161,6 +4702,7 @@ export const ThreadEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -4172,6 +4714,7 @@ export const ThreadEventsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -4336,6 +4879,7 @@ export const ThreadsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },
@@ -4347,6 +4891,7 @@ export const ThreadsDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
               ],
             },
           },

@@ -14,6 +14,7 @@ const en: Messages = {
     post: 'Post feedback',
     inbox: 'Unit inbox',
     allThreads: 'Overview (monitor)',
+    reorganisation: 'Reorganise units',
     mine: 'My threads',
     follow: 'Follow by code',
     signIn: 'Sign in',
@@ -87,6 +88,8 @@ const en: Messages = {
     ACKNOWLEDGE_OVERDUE: 'Acknowledgement overdue',
     ANSWER_OVERDUE: 'Answer overdue',
     ESCALATED_OVERDUE: '{missed}: reported to the parent unit and the monitors',
+    REORGANISED:
+      'Administrative units reorganised: {fromUnit} is now {toUnit} (decision {decisionReference}, effective {effectiveOn})',
     field: { THIS: 'this field', ANY: 'any field' },
     place: { HERE: 'this place', ENCLOSING: 'an enclosing area', ANYWHERE: 'any place' },
     missed: {
@@ -107,6 +110,10 @@ const en: Messages = {
     ANSWER: 'Answer due {date}',
     missedACKNOWLEDGE: 'Acknowledgement was due {date}',
     missedANSWER: 'Answer was due {date}',
+  },
+  unit: {
+    former: '{name} (former)',
+    formerPlaces: 'Former places (before reorganisation)',
   },
   board: {
     title: 'People’s feedback board',

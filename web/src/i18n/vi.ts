@@ -13,6 +13,7 @@ const vi = {
     post: 'Gửi ý kiến',
     inbox: 'Hộp thư đơn vị',
     allThreads: 'Tổng quan (giám sát)',
+    reorganisation: 'Sắp xếp đơn vị',
     mine: 'Ý kiến của tôi',
     follow: 'Theo dõi bằng mã',
     signIn: 'Đăng nhập',
@@ -86,6 +87,8 @@ const vi = {
     ACKNOWLEDGE_OVERDUE: 'Quá hạn tiếp nhận',
     ANSWER_OVERDUE: 'Quá hạn trả lời',
     ESCALATED_OVERDUE: '{missed}: báo cáo lên đơn vị cấp trên và cơ quan giám sát',
+    REORGANISED:
+      'Sắp xếp đơn vị hành chính: {fromUnit} nay là {toUnit} (theo {decisionReference}, hiệu lực từ {effectiveOn})',
     field: { THIS: 'lĩnh vực này', ANY: 'mọi lĩnh vực' },
     place: { HERE: 'địa bàn này', ENCLOSING: 'địa bàn cấp trên', ANYWHERE: 'mọi địa bàn' },
     missed: {
@@ -106,6 +109,10 @@ const vi = {
     ANSWER: 'Hạn trả lời: {date}',
     missedACKNOWLEDGE: 'Quá hạn tiếp nhận từ {date}',
     missedANSWER: 'Quá hạn trả lời từ {date}',
+  },
+  unit: {
+    former: '{name} (cũ)',
+    formerPlaces: 'Địa bàn cũ (trước sắp xếp)',
   },
   board: {
     title: 'Bảng ý kiến Nhân dân',

@@ -19,6 +19,7 @@ import { Migration20261129195000_access_log } from './Migration20261129195000_ac
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
 import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
+import { Migration20261129220000_units_history } from './Migration20261129220000_units_history.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -39,5 +40,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129195000_access_log', class: Migration20261129195000_access_log },
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
+  { name: 'Migration20261129220000_units_history', class: Migration20261129220000_units_history },
   { name: 'Migration20261129230000_overdue_open_index', class: Migration20261129230000_overdue_open_index },
 ];

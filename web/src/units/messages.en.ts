@@ -1,0 +1,43 @@
+// English texts of the reorganisation page, loaded with its route chunk (see useUnitsI18n.ts).
+import type { UnitsMessages } from './messages.vi';
+
+const unitsEn: UnitsMessages = {
+  title: 'Reorganise administrative units',
+  intro:
+    'Merge, rename or move units under a decision. Run a dry run first to see what would change; applying makes every change in one transaction and the old units become read-only history.',
+  decision: 'Decision reference',
+  effectiveOn: 'Effective date',
+  merge: 'Merger',
+  sources: 'Units merged away (hold Ctrl to pick several)',
+  target: 'Taken over by',
+  targetExisting: 'An existing unit',
+  targetNew: 'A new unit',
+  code: 'Code',
+  name: 'Full name',
+  level: 'Level',
+  kind: 'Kind',
+  parent: 'Parent unit',
+  none: '— none —',
+  rename: 'Renaming',
+  renameUnit: 'Unit renamed',
+  newName: 'New name',
+  move: 'Move',
+  moveUnit: 'Unit moved',
+  newParent: 'New parent unit',
+  preview: 'Dry run',
+  apply: 'Apply',
+  applyHint: 'Run exactly this as a dry run before applying it.',
+  previewTitle: 'Dry run: nothing has changed yet',
+  appliedTitle: 'Applied',
+  created: 'New units ({count})',
+  ended: 'Units that become history ({count})',
+  renamed: 'Units renamed ({count})',
+  moved: 'Units moved to another parent ({count})',
+  threads: 'Open threads moved to the successor ({count})',
+  rules: 'Routing rules ({count})',
+  accounts: 'Officer accounts moved ({count})',
+  dropped: 'dropped (duplicate)',
+  flagged: 'to review',
+  arrow: '{from} → {to}',
+};
+export default unitsEn;
