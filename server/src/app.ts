@@ -15,6 +15,7 @@ import { TrackingCodes } from './dialogue/tracking-code.js';
 import { OverdueWatcher } from './dialogue/overdue.job.js';
 import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
+import { Notifications } from './notifications/notifications.js';
 
 export interface App {
   url: string;
@@ -22,6 +23,7 @@ export interface App {
   orm: Orm;
   log: Logger;
   overdue: OverdueWatcher;
+  notifications: Notifications;
   /** Shuts down in order: HTTP and sockets drained, ORM closed, embedded PostgreSQL stopped. */
   stop(): Promise<void>;
 }
@@ -33,8 +35,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let watcher: OverdueWatcher | undefined;
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
+  let notifications: Notifications | undefined;
   const stop = async () => {
     await watcher?.stop();
+    await notifications?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
@@ -44,9 +48,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   try {
     database = await openDatabase(config, log);
     const { orm } = database;
-    const applied = await migrate(orm);
+    const applied = await migrate(orm, log);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
+    notifications = new Notifications(orm, config.notifications, secret, config.dataDir, log);
     bus = await createEventBus(config.redisUrl, log);
     live = new ThreadEventHub(
       orm,
@@ -73,6 +78,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       trackingCodes: new TrackingCodes(secret),
       live,
       scorer: defaultToneScorer(),
+      pushPublicKey: notifications.vapid.publicKey,
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
@@ -82,10 +88,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       }
     }
     await live.start();
-    server = await startHttpServer(orm, await createSchema(), services);
+    server = await startHttpServer(orm, await createSchema(), services, [notifications.router]);
+    await notifications.startWorker(server.url);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
-    return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };
+    return { url: server.url, port: server.port, orm, log, overdue: watcher, notifications, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));
     throw error;

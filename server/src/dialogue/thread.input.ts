@@ -1,4 +1,16 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FeedbackKind } from './feedback-kind.js';
 import { ThreadStatus } from './thread-status.js';
@@ -46,6 +58,24 @@ export class PostFeedbackInput {
   })
   @IsUUID('all', { message: 'idempotencyKey must be a UUID' })
   idempotencyKey!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Anonymous posts only: an e-mail address to hear back at. Never shown to anyone, kept apart from the thread, erased when the thread closes.',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
+  @MaxLength(254, { message: 'contactEmail must be an e-mail address' })
+  contactEmail?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Language of the messages sent to contactEmail: vi (the default) or en.',
+  })
+  @IsOptional()
+  @IsIn(['vi', 'en'], { message: 'contactLanguage must be vi or en' })
+  contactLanguage?: string | null;
 }
 
 @InputType({ description: 'A message in a thread.' })

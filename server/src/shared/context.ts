@@ -22,6 +22,8 @@ export interface Services {
   scorer: ToneScorer;
   /** Live delivery of the thread event log to this instance's subscribers. */
   live: ThreadEventHub;
+  /** The VAPID public key browsers subscribe to Web Push with. */
+  pushPublicKey: string | null;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

@@ -11,6 +11,7 @@ import { Migration20261129090000_tone_model } from './Migration20261129090000_to
 import { Migration20261129160000_anonymous_authors } from './Migration20261129160000_anonymous_authors.js';
 import { Migration20261129161628_account_disabled } from './Migration20261129161628_account_disabled.js';
 import { Migration20261129163032_idempotency_scope } from './Migration20261129163032_idempotency_scope.js';
+import { Migration20261129190415_notifications } from './Migration20261129190415_notifications.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129160000_anonymous_authors', class: Migration20261129160000_anonymous_authors },
   { name: 'Migration20261129161628_account_disabled', class: Migration20261129161628_account_disabled },
   { name: 'Migration20261129163032_idempotency_scope', class: Migration20261129163032_idempotency_scope },
+  { name: 'Migration20261129190415_notifications', class: Migration20261129190415_notifications },
 ];
