@@ -23,7 +23,6 @@ interface Row {
   user_id: string | null;
   thread_id: string;
   title: string;
-  thread_status: ThreadStatus;
   unit_name: string | null;
   user_email: string | null;
   user_disabled: boolean;
@@ -44,7 +43,7 @@ export type DeliveryResult = 'sent' | 'already-sent' | 'not-wanted' | 'skipped';
  */
 export async function deliver(em: EntityManager, deps: DeliveryDeps, payload: DeliverPayload): Promise<DeliveryResult> {
   const [row] = await em.execute<Row[]>(
-    `select n.id::text as id, n.topic, n.to_status, n.user_id, t.id as thread_id, t.title, t.status as thread_status,
+    `select n.id::text as id, n.topic, n.to_status, n.user_id, t.id as thread_id, t.title,
             tu.name as unit_name, u.email as user_email, (u.disabled_at is not null) as user_disabled,
             s.email as wants_email, s.push as wants_push, s.language as user_language,
             c.email as contact_email, c.language as contact_language,
@@ -104,7 +103,7 @@ export async function deliver(em: EntityManager, deps: DeliveryDeps, payload: De
     `insert into notification_deliveries (notification_id, channel, sent_at) values (?, ?, now()) on conflict do nothing`,
     [row.id, payload.channel],
   );
-  if (!row.user_id && row.thread_status === ThreadStatus.CLOSED) {
+  if (!row.user_id && row.to_status === ThreadStatus.CLOSED) {
     // The anonymous poster's address was only kept to hear back: the closing message was the last.
     await em.execute(`delete from thread_contacts where thread_id = ?`, [row.thread_id]);
   }

@@ -16,11 +16,11 @@ export class NotificationResolver {
   async notifications(
     @Arg('first', () => Int, { defaultValue: 20, description: `How many, at most ${PAGE_LIMIT}.` }) first: number,
     @Arg('before', () => ID, { nullable: true, description: 'Only those older than this notification id.' })
-    before: string | null,
+    before: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<Notification[]> {
     if (first < 1 || first > PAGE_LIMIT) throw new BadUserInputError(`first must be 1 to ${PAGE_LIMIT}.`, 'first');
-    if (before !== null && !/^\d{1,18}$/.test(before))
+    if (before != null && !/^\d{1,18}$/.test(before))
       throw new BadUserInputError('before must be a notification id.', 'before');
     return ctx.em.find(
       Notification,
@@ -45,7 +45,8 @@ export class NotificationResolver {
     description: 'Marks your notifications read (these ids, or all); returns the unread count left.',
   })
   async markNotificationsRead(
-    @Arg('ids', () => [ID], { nullable: true, description: 'Which; omit to mark all read.' }) ids: string[] | null,
+    @Arg('ids', () => [ID], { nullable: true, description: 'Which; omit to mark all read.' })
+    ids: string[] | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<number> {
     if (ids && (ids.length > PAGE_LIMIT || ids.some((id) => !/^\d{1,18}$/.test(id)))) {

@@ -6,7 +6,7 @@ import type { Channel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { PushChannel, resolveVapidKeys, type VapidKeys } from './channels/push.channel.js';
 import type { DeliveryDeps } from './deliver.js';
-import { NotificationChannel } from './notification.entity.js';
+import { type NotificationChannel } from './notification.entity.js';
 import { UnsubscribeTokens } from './unsubscribe-token.js';
 import { unsubscribeRouter } from './unsubscribe.route.js';
 import { NotificationWorker } from './worker.js';

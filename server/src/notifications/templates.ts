@@ -1,6 +1,6 @@
-import { ThreadStatus } from '../dialogue/thread-status.js';
-import { NotificationLanguage } from './notification.entity.js';
-import { NotificationTopic } from './notification-topic.js';
+import { type ThreadStatus } from '../dialogue/thread-status.js';
+import { type NotificationLanguage } from './notification.entity.js';
+import { type NotificationTopic } from './notification-topic.js';
 
 /** What a template needs; all of it is read at sending time, nothing is stored as prose. */
 export interface MessageFacts {
