@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/shared/logger.js';
 import { NotificationWorker } from '../../server/src/notifications/worker.js';
 import type { DeliverPayload } from '../../server/src/notifications/fan-out.js';
+import { sendDigests } from '../../server/src/notifications/digest.js';
 import { directory, move, post, type Directory } from '../support/dialogue.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startMailTrap, type MailTrap } from '../support/smtp.js';
@@ -127,5 +128,30 @@ describe('the notification outbox', () => {
         threads.map((thread) => thread.id),
       ),
     ).toBe(16);
+  });
+
+  it("an officer who chose the daily digest gets one e-mail listing the unit's new threads instead of one each", async () => {
+    trap.mails.length = 0;
+    const chosen = await server.gql('mutation { updateNotificationSettings(input: { digest: true }) { digest } }', {
+      token: officer,
+    });
+    expect(chosen.errors).toBeUndefined();
+    await startWorker(2);
+    await post(server, dir, { token: citizen, title: 'Rác thải ùn ứ ở chợ' });
+    await post(server, dir, { token: citizen, title: 'Nước sinh hoạt bị đục' });
+    await trap.waitFor((mails) => mails.length >= 2);
+    await drained();
+    // The citizen heard at once; the officer not yet.
+    expect(trap.to('lh.nb@nghedan.demo')).toHaveLength(0);
+
+    const deps = server.app.notifications.deliveryDeps(server.url);
+    expect(await sendDigests(server.app.orm.em.fork(), deps, '2026-11-30')).toBe(1);
+    const [digest] = trap.to('lh.nb@nghedan.demo');
+    expect(digest?.subject).toMatch(/^\[Nghe Dân\] Tin tổng hợp trong ngày: \d+ thông báo của đơn vị$/);
+    expect(digest?.text).toContain('Rác thải ùn ứ ở chợ');
+    expect(digest?.text).toContain('Nước sinh hoạt bị đục');
+    // A rerun of the day's job sends nothing new.
+    expect(await sendDigests(server.app.orm.em.fork(), deps, '2026-11-30')).toBe(0);
+    expect(trap.to('lh.nb@nghedan.demo')).toHaveLength(1);
   });
 });

@@ -126,7 +126,7 @@ export function renderMessage(facts: MessageFacts, language: NotificationLanguag
     `<p><strong>${escapeHtml(facts.threadTitle)}</strong></p>`,
     `<p><a href="${escapeHtml(facts.threadUrl)}">${escapeHtml(t.open)}</a></p>`,
     ...(follow ? [`<p>${escapeHtml(follow)}</p>`] : []),
-    `<hr><p style="font-size:small">${escapeHtml(t.why)} <a href="${escapeHtml(facts.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p>`,
+    `<hr><p>${escapeHtml(t.why)} <a href="${escapeHtml(facts.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p>`,
     '</body></html>',
   ].join('\n');
   return { subject, text, html };
@@ -143,4 +143,47 @@ export function pushLine(
     { topic, toStatus, threadTitle: '', unitName: null, threadUrl: '', unsubscribeUrl: '', followUrl: null },
     toStatus ? t.status[toStatus] : '',
   );
+}
+
+const DIGEST_TEXTS: Record<NotificationLanguage, { subject: (count: number) => string; intro: string }> = {
+  vi: {
+    subject: (count) => `[Nghe Dân] Tin tổng hợp trong ngày: ${count} thông báo của đơn vị`,
+    intro: 'Những việc mới của đơn vị bạn từ lần tổng hợp trước:',
+  },
+  en: {
+    subject: (count) => `[Nghe Dân] Daily digest: ${count} notifications for your unit`,
+    intro: 'What is new for your unit since the last digest:',
+  },
+};
+
+/** An officer's daily digest: one line per notification with its thread's link. */
+export function renderDigest(
+  items: Array<{ topic: NotificationTopic; toStatus: ThreadStatus | null; threadTitle: string; threadUrl: string }>,
+  unsubscribeUrl: string,
+  language: NotificationLanguage,
+): RenderedMessage {
+  const t = TEXTS[language] ?? vi;
+  const d = DIGEST_TEXTS[language] ?? DIGEST_TEXTS.vi;
+  const lines = items.map((item) => ({ line: pushLine(item.topic, item.toStatus, language), ...item }));
+  const text = [
+    d.intro,
+    '',
+    ...lines.map((item) => `- ${item.line} “${item.threadTitle}”: ${item.threadUrl}`),
+    '',
+    '--',
+    t.why,
+    `${t.unsubscribe}: ${unsubscribeUrl}`,
+    '',
+  ].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body>`,
+    `<p>${escapeHtml(d.intro)}</p><ul>`,
+    ...lines.map(
+      (item) =>
+        `<li>${escapeHtml(item.line)} <a href="${escapeHtml(item.threadUrl)}">${escapeHtml(item.threadTitle)}</a></li>`,
+    ),
+    `</ul><hr><p>${escapeHtml(t.why)} <a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject: d.subject(items.length), text, html };
 }

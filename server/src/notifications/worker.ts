@@ -6,6 +6,7 @@ import { ThreadStatus } from '../dialogue/thread-status.js';
 import { workerLogger } from '../shared/job-queue.js';
 import type { Logger } from '../shared/logger.js';
 import { deliver, type DeliveryDeps } from './deliver.js';
+import { DIGEST_CRONTAB, DIGEST_TASK, sendDigests } from './digest.js';
 import { DELIVER_TASK, fanOut, type DeliverPayload } from './fan-out.js';
 
 export const CONTACT_SWEEP_TASK = 'notification-contact-sweep';
@@ -54,6 +55,11 @@ export class NotificationWorker {
       );
       if (erased.length > 0) log.info({ erased: erased.length }, 'anonymous contacts erased');
     };
+    const digestTask: Task = async (payload) => {
+      const day = (payload as { _cron?: { ts?: string } })._cron?.ts?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+      const sent = await sendDigests(orm.em.fork(), deps, day);
+      if (sent > 0) log.info({ sent }, 'daily digests sent');
+    };
     try {
       const runner = await run({
         pgPool: pool,
@@ -65,8 +71,9 @@ export class NotificationWorker {
           [EVENTS_RECORDED_TASK]: fanOutTask,
           [DELIVER_TASK]: deliverTask,
           [CONTACT_SWEEP_TASK]: sweepTask,
+          [DIGEST_TASK]: digestTask,
         },
-        crontab: `0 * * * * ${CONTACT_SWEEP_TASK}`,
+        crontab: [`0 * * * * ${CONTACT_SWEEP_TASK}`, DIGEST_CRONTAB].join('\n'),
       });
       return new NotificationWorker(runner, pool);
     } catch (error) {
