@@ -95,12 +95,12 @@ export class NotificationResolver {
     @Arg('input', () => PushSubscriptionInput, { description: 'The subscription.' }) input: PushSubscriptionInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await ctx.em.upsert(PushSubscription, {
-      endpoint: input.endpoint,
-      user: ctx.viewer!,
-      p256dh: input.p256dh,
-      auth: input.auth,
-    });
+    // The same browser signing in as someone else takes its subscription along.
+    await ctx.em.execute(
+      `insert into push_subscriptions (endpoint, user_id, p256dh, auth, created_at) values (?, ?, ?, ?, now())
+       on conflict (endpoint) do update set user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+      [input.endpoint, ctx.viewer!.id, input.p256dh, input.auth],
+    );
     return true;
   }
 

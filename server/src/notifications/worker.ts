@@ -56,7 +56,8 @@ export class NotificationWorker {
       if (erased.length > 0) log.info({ erased: erased.length }, 'anonymous contacts erased');
     };
     const digestTask: Task = async (payload) => {
-      const day = (payload as { _cron?: { ts?: string } })._cron?.ts?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
+      const day =
+        (payload as { _cron?: { ts?: string } })._cron?.ts?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
       const sent = await sendDigests(orm.em.fork(), deps, day);
       if (sent > 0) log.info({ sent }, 'daily digests sent');
     };

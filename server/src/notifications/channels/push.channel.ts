@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Agent } from 'node:https';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import webpush, { WebPushError } from 'web-push';
@@ -46,6 +47,8 @@ export class PushChannel implements Channel {
   constructor(
     private readonly keys: VapidKeys,
     private readonly onGone: (endpoint: string) => Promise<void>,
+    /** An HTTPS agent for the push services (tests pass one that trusts their local endpoint). */
+    private readonly agent?: Agent,
   ) {}
 
   async send(target: DeliveryTarget, message: ChannelMessage): Promise<SendOutcome> {
@@ -64,6 +67,7 @@ export class PushChannel implements Channel {
             topic,
             urgency: 'normal',
             contentEncoding: 'aes128gcm',
+            ...(this.agent ? { agent: this.agent } : {}),
           },
         );
         sent += 1;
