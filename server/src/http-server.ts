@@ -129,7 +129,7 @@ export async function startHttpServer(
 
   const webDist = path.join(projectRoot, 'web/dist');
   if (hasWebApp(webDist)) {
-    app.use(webAppRouter(webDist, /^\/(graphql|healthz|readyz)(\/|$)/));
+    app.use(webAppRouter(webDist, /^\/(graphql|healthz|readyz)/));
   } else {
     app.get('/', (_req, res) => {
       res.type('text').send('Nghe Dân API is running at /graphql. Build the web app with `npm run web:build`.');
