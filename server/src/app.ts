@@ -19,6 +19,7 @@ import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
 import { openBlobStore, type BlobStore } from './shared/media/blob-store.js';
 import { SignedUrls } from './shared/media/signed-urls.js';
+import { Notifications } from './notifications/notifications.js';
 
 export interface App {
   url: string;
@@ -26,6 +27,7 @@ export interface App {
   orm: Orm;
   log: Logger;
   overdue: OverdueWatcher;
+  notifications: Notifications;
   /** Shuts down in order: HTTP and sockets drained, ORM closed, embedded PostgreSQL stopped. */
   stop(): Promise<void>;
 }
@@ -39,9 +41,11 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let live: ThreadEventHub | undefined;
   let limits: RateLimits | undefined;
   let blobs: BlobStore | undefined;
+  let notifications: Notifications | undefined;
   const stop = async () => {
     await watcher?.stop();
     await retention?.stop();
+    await notifications?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
@@ -52,9 +56,10 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   try {
     database = await openDatabase(config, log);
     const { orm } = database;
-    const applied = await migrate(orm);
+    const applied = await migrate(orm, log);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     const secret = resolveJwtSecret(config);
+    notifications = new Notifications(orm, config.notifications, secret, config.dataDir, log);
     bus = await createEventBus(config.redisUrl, log);
     live = new ThreadEventHub(
       orm,
@@ -88,6 +93,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         blobs,
         urls: new SignedUrls(secret, config.media.linkTtlSeconds),
       },
+      pushPublicKey: notifications.vapid.publicKey,
     };
     if (config.seedDemo) {
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
@@ -97,12 +103,13 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       }
     }
     await live.start();
-    server = await startHttpServer(orm, await createSchema(), services);
+    server = await startHttpServer(orm, await createSchema(), services, [notifications.router]);
+    await notifications.startWorker(server.url);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
     retention = new RetentionJob(orm, log, config.retention);
     retention.start(config.retentionScanSeconds);
-    return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };
+    return { url: server.url, port: server.port, orm, log, overdue: watcher, notifications, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));
     throw error;

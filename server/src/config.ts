@@ -132,6 +132,24 @@ export interface Config {
   /** Days the government declared off, or working, on top of the statutory holidays. */
   calendar: { daysOff: string[]; workingDays: string[] };
   media: MediaConfig;
+  notifications: NotificationConfig;
+}
+
+/** Notifications: where links point, how mail and push go out, how many jobs this instance runs. */
+export interface NotificationConfig {
+  /** The address people open the web app at; every link in a message starts with it (unset: this server's own address). */
+  publicUrl: string | undefined;
+  /** smtp:// or smtps:// relay; unset: e-mails are written as .eml files into `mailDir`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  /** Notification jobs this instance runs at once; 0 runs none here (other instances do). */
+  workerConcurrency: number;
+  /** Days an anonymous poster's contact is kept at most (it goes sooner, when the thread closes). */
+  contactRetentionDays: number;
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  vapidSubject: string;
 }
 
 export class ConfigError extends Error {
@@ -270,6 +288,15 @@ export function loadConfig(env: Env = process.env): Config {
   const demoPassword = read('DEMO_PASSWORD') ?? 'dankheo2024';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '');
+  const vapidPublicKey = read('VAPID_PUBLIC_KEY');
+  const vapidPrivateKey = read('VAPID_PRIVATE_KEY');
+  if ((vapidPublicKey === undefined) !== (vapidPrivateKey === undefined)) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
+  }
+  const mailFrom = read('MAIL_FROM') ?? 'Nghe Dân <no-reply@nghedan.local>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`);
+
   const config: Config = {
     environment,
     host: read('HOST') ?? '127.0.0.1',
@@ -314,6 +341,17 @@ export function loadConfig(env: Env = process.env): Config {
       maxFileBytes: integer('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxFilesPerPost: integer('ATTACHMENTS_PER_POST', 5, 1, 20),
       linkTtlSeconds: integer('ATTACHMENT_LINK_TTL_SECONDS', 300, 10, 86400),
+    },
+    notifications: {
+      publicUrl,
+      smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+      mailFrom,
+      mailDir: path.resolve(projectRoot, read('MAIL_DIR') ?? path.join(dataDir, 'mail')),
+      workerConcurrency: integer('NOTIFICATION_CONCURRENCY', 2, 0, 100),
+      contactRetentionDays: integer('CONTACT_RETENTION_DAYS', 90, 1, 3650),
+      vapidPublicKey,
+      vapidPrivateKey,
+      vapidSubject: read('VAPID_SUBJECT') ?? 'mailto:admin@nghedan.local',
     },
   };
 

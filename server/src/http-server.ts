@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from './config.js';
 import { pendingMigrations } from './db/orm.js';
@@ -20,6 +19,7 @@ import { securityHeaders } from './shared/security-headers.js';
 import { TrustedDocuments, trustedDocumentsMiddleware } from './shared/trusted-documents.js';
 import { mediaRouter } from './transport/media-routes.js';
 import { startSocketServer } from './transport/websocket.js';
+import { hasWebApp, webAppRouter } from './transport/web-app.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -37,6 +37,8 @@ export async function startHttpServer(
   orm: MikroORM,
   schema: GraphQLSchema,
   services: Services,
+  /** More HTTP routes (a domain's pages, such as the unsubscribe link), mounted before the web app. */
+  routes: Router[] = [],
 ): Promise<RunningServer> {
   const { config, log } = services;
   const production = config.environment === 'production';
@@ -130,13 +132,11 @@ export async function startHttpServer(
   );
 
   app.use(mediaRouter(orm, services, createContext));
+  for (const router of routes) app.use(router);
 
   const webDist = path.join(projectRoot, 'web/dist');
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|attachments\/|uploads).*/, (_req, res) => {
-      res.sendFile(path.join(webDist, 'index.html'));
-    });
+  if (hasWebApp(webDist)) {
+    app.use(webAppRouter(webDist, /^\/(graphql|healthz|readyz|attachments\/|uploads)/));
   } else {
     app.get('/', (_req, res) => {
       res.type('text').send('Nghe Dân API is running at /graphql. Build the web app with `npm run web:build`.');

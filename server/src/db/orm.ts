@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../domains.js';
 import type { Logger } from '../shared/logger.js';
 import { migrationsList } from './migrations/index.js';
+import { JOB_QUEUE_SCHEMA, migrateJobQueue } from '../shared/job-queue.js';
 
 export type Orm = MikroORM;
 
@@ -22,6 +23,8 @@ export function ormOptions(clientUrl: string, log?: Logger): Options {
       pathTs: 'server/src/db/migrations',
       emit: 'ts',
     },
+    // graphile-worker owns its schema and migrates it itself (shared/job-queue.ts).
+    schemaGenerator: { ignoreSchema: [JOB_QUEUE_SCHEMA] },
     pool: { min: 0, max: 10 },
     debug: false,
     logger: (message) => log?.debug({ orm: message }),
@@ -35,8 +38,9 @@ export async function initOrm(clientUrl: string, log?: Logger): Promise<Orm> {
 }
 
 /** Applies pending migrations and returns the names applied. */
-export async function migrate(orm: Orm): Promise<string[]> {
+export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  await migrateJobQueue(orm.config.getClientUrl(), log);
   return applied.map((migration) => migration.name);
 }
 

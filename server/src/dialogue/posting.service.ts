@@ -13,6 +13,7 @@ import { chooseRoute } from './routing.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { idempotencyOf, type Idempotency } from './post-idempotency.js';
 import { Thread } from './thread.entity.js';
+import { ThreadContact } from './thread-contact.entity.js';
 import { SYSTEM_NAME, ThreadEventType } from './thread-event.entity.js';
 import { ThreadStatus } from './thread-status.js';
 import type { PostFeedbackInput } from './thread.input.js';
@@ -50,6 +51,12 @@ export class PostingService {
    */
   async post(input: PostFeedbackInput, viewer: User | null, clientIp?: string): Promise<PostResult> {
     const author = input.anonymous ? null : viewer;
+    if (author && input.contactEmail) {
+      throw new BadUserInputError(
+        'contactEmail is for anonymous posts: your account’s address is used.',
+        'contactEmail',
+      );
+    }
     const idempotency = idempotencyOf(input, author);
     const existing = await this.findRetry(idempotency);
     if (existing) return existing;
@@ -152,6 +159,13 @@ export class PostingService {
         keywords,
         createdAt: now,
       });
+      if (!author && input.contactEmail) {
+        tx.create(ThreadContact, {
+          thread,
+          email: input.contactEmail.trim().toLowerCase(),
+          language: input.contactLanguage ?? 'vi',
+        });
+      }
       events.record(thread, {
         type: ThreadEventType.POSTED,
         actor: author ?? undefined,

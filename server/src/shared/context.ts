@@ -29,6 +29,8 @@ export interface Services {
   live: ThreadEventHub;
   /** Where attachment bytes are kept, and the short-lived links to them. */
   media: { blobs: BlobStore; urls: SignedUrls };
+  /** The VAPID public key browsers subscribe to Web Push with. */
+  pushPublicKey: string | null;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

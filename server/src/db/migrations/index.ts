@@ -18,6 +18,7 @@ import { Migration20261129193000_public_search_text } from './Migration202611291
 import { Migration20261129195000_access_log } from './Migration20261129195000_access_log.js';
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
+import { Migration20261129220000_notifications } from './Migration20261129220000_notifications.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129195000_access_log', class: Migration20261129195000_access_log },
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
+  { name: 'Migration20261129220000_notifications', class: Migration20261129220000_notifications },
 ];
