@@ -207,4 +207,59 @@ describe('e-mail notifications through a real SMTP server', () => {
     const refused = await server.gql(QUEUE, { token: citizen });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+  it('messages follow the thread rule: a supporter reads the title masked, the author as written; a private thread transferred away leaves the old unit’s list', async () => {
+    const dan = await server.login('dan@nghedan.demo');
+    // K'Bình turned e-mails off in the unsubscribe test: on again, to read what a supporter is sent.
+    await server.gql('mutation { updateNotificationSettings(input: { email: true }) { email } }', { token: citizen });
+    const title = 'Sáng kiến thắp sáng ngõ xóm, gọi anh Tư 0912 345 678';
+    const initiative = await post(server, dir, { token: dan, kind: 'INITIATIVE', title });
+    const support = await server.gql('mutation ($id: ID!) { supportThread(threadId: $id) { id } }', {
+      token: citizen,
+      variables: { id: initiative.id },
+    });
+    expect(support.errors).toBeUndefined();
+    expect((await move(server, officer, initiative.id, 'ACKNOWLEDGED')).errors).toBeUndefined();
+    expect((await move(server, officer, initiative.id, 'ANSWERED')).errors).toBeUndefined();
+    await drained();
+
+    const answered = trap
+      .to('kbinh@nghedan.demo')
+      .filter((mail) => mail.subject === '[Nghe Dân] An initiative you supported has been answered.');
+    expect(answered).toHaveLength(1);
+    expect(answered[0]!.text).not.toContain('0912 345 678');
+    expect(answered[0]!.html).not.toContain('0912 345 678');
+    expect(answered[0]!.text).toContain('gọi anh Tư 09xx xxx 678');
+    const authorMails = trap.to('dan@nghedan.demo').filter((mail) => mail.text?.includes('thắp sáng ngõ xóm'));
+    expect(authorMails.length).toBeGreaterThan(0);
+    for (const mail of authorMails) expect(mail.text).toContain(title);
+
+    const titles = async (token: string) =>
+      (
+        await server.gql<{ notifications: Array<{ threadId: string; threadTitle: string }> }>(
+          '{ notifications(first: 100) { threadId threadTitle } }',
+          { token },
+        )
+      ).data!.notifications.filter((n) => n.threadId === initiative.id);
+    expect((await titles(citizen)).map((n) => n.threadTitle)).toEqual([
+      'Sáng kiến thắp sáng ngõ xóm, gọi anh Tư 09xx xxx 678',
+    ]);
+    expect([...new Set((await titles(dan)).map((n) => n.threadTitle))]).toEqual([title]);
+
+    // The unit heard of a private thread; once it is transferred away, the unit may not read it.
+    const hidden = await post(server, dir, { token: dan, isPublic: false, title: 'Phản ánh riêng về hàng xóm' });
+    await drained();
+    const listed = async (token: string) =>
+      (
+        await server.gql<{ notifications: Array<{ threadId: string }> }>('{ notifications(first: 100) { threadId } }', {
+          token,
+        })
+      ).data!.notifications.map((n) => n.threadId);
+    expect(await listed(officer)).toContain(hidden.id);
+    const transfer = await server.gql('mutation ($input: TransferInput!) { transferThread(input: $input) { id } }', {
+      token: officer,
+      variables: { input: { threadId: hidden.id, unitId: dir.unit('LH.KTHT'), reason: 'Sai thẩm quyền' } },
+    });
+    expect(transfer.errors).toBeUndefined();
+    expect(await listed(officer)).not.toContain(hidden.id);
+  });
 });

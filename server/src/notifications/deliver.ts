@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../accounts/role.js';
 import { ThreadStatus } from '../dialogue/thread-status.js';
 import type { Channel, DeliveryTarget } from './channels/channel.js';
 import { NotificationChannel, NotificationLanguage } from './notification.entity.js';
@@ -6,6 +7,7 @@ import type { NotificationTopic } from './notification-topic.js';
 import { pushLine, renderMessage } from './templates.js';
 import type { UnsubscribeTokens } from './unsubscribe-token.js';
 import type { DeliverPayload } from './fan-out.js';
+import { mayBeTold, recipientAccess, scopeOfRow, titleFor, type ScopeRow } from './recipient-access.js';
 
 export interface DeliveryDeps {
   channels: ReadonlyMap<NotificationChannel, Channel>;
@@ -16,8 +18,11 @@ export interface DeliveryDeps {
   afterSend?: (payload: DeliverPayload) => Promise<void> | void;
 }
 
-interface Row {
+interface Row extends ScopeRow {
   id: string;
+  internal: boolean;
+  user_role: Role | null;
+  user_unit_id: string | null;
   topic: NotificationTopic;
   to_status: ThreadStatus | null;
   user_id: string | null;
@@ -44,6 +49,7 @@ export type DeliveryResult = 'sent' | 'already-sent' | 'not-wanted' | 'skipped';
 export async function deliver(em: EntityManager, deps: DeliveryDeps, payload: DeliverPayload): Promise<DeliveryResult> {
   const [row] = await em.execute<Row[]>(
     `select n.id::text as id, n.topic, n.to_status, n.user_id, t.id as thread_id, t.title,
+            t.is_public, t.author_id, t.unit_id, t.escalated_to_id, e.internal, u.role as user_role, u.unit_id as user_unit_id,
             tu.name as unit_name, u.email as user_email, (u.disabled_at is not null) as user_disabled,
             s.email as wants_email, s.push as wants_push, s.language as user_language,
             c.email as contact_email, c.language as contact_language,
@@ -62,6 +68,14 @@ export async function deliver(em: EntityManager, deps: DeliveryDeps, payload: De
   if (row.delivered) return 'already-sent';
   const channel = deps.channels.get(payload.channel);
   if (!channel) return 'skipped';
+  // Checked again at sending time: the thread may have moved, the account changed units.
+  const access = recipientAccess(
+    scopeOfRow(row),
+    row.user_id && row.user_role
+      ? { userId: row.user_id, role: row.user_role, unitId: row.user_unit_id }
+      : { contact: true },
+  );
+  if (!mayBeTold(access, row)) return 'not-wanted';
   if (row.user_id) {
     if (row.user_disabled) return 'not-wanted';
     if (payload.channel === NotificationChannel.EMAIL && row.wants_email === false) return 'not-wanted';
@@ -86,7 +100,7 @@ export async function deliver(em: EntityManager, deps: DeliveryDeps, payload: De
       {
         topic: row.topic,
         toStatus: row.to_status,
-        threadTitle: row.title,
+        threadTitle: titleFor(access, row.title),
         unitName: row.unit_name,
         threadUrl,
         unsubscribeUrl,

@@ -5,6 +5,7 @@ import type { FeedbackKind } from '../dialogue/feedback-kind.js';
 import type { ThreadEventType } from '../dialogue/thread-event.entity.js';
 import type { ThreadStatus } from '../dialogue/thread-status.js';
 import { whoIsTold, type Audience } from './audience.js';
+import { mayBeTold, recipientAccess, scopeOfRow, type Reader, type ScopeRow } from './recipient-access.js';
 import { NotificationChannel } from './notification.entity.js';
 import { DIGEST_TOPICS, type NotificationTopic } from './notification-topic.js';
 
@@ -15,7 +16,7 @@ export interface DeliverPayload {
   channel: NotificationChannel;
 }
 
-interface EventRow {
+interface EventRow extends ScopeRow {
   id: string;
   type: ThreadEventType;
   internal: boolean;
@@ -35,6 +36,14 @@ interface Recipient {
   userId: string | null;
   /** `user:<id>` or `contact:<thread id>`: once per event and recipient. */
   key: string;
+  /** Who they are to the authorization rule. */
+  reader: Reader;
+}
+
+interface UserRow {
+  id: string;
+  role: Role;
+  unit_id: string | null;
 }
 
 /**
@@ -47,7 +56,7 @@ export async function fanOut(tx: EntityManager, eventIds: string[]): Promise<num
   if (eventIds.length === 0) return 0;
   const events = await tx.execute<EventRow[]>(
     `select e.id::text as id, e.type, e.internal, e.to_status, e.to_unit_id, e.actor_id, e.actor_name,
-            t.id as thread_id, t.kind, t.unit_id, t.author_id, t.author_name,
+            t.id as thread_id, t.kind, t.unit_id, t.author_id, t.author_name, t.is_public, t.escalated_to_id,
             exists (select 1 from thread_contacts c where c.thread_id = t.id) as has_contact
        from thread_events e join threads t on t.id = e.thread_id
       where e.id in (${eventIds.map(() => '?').join(',')})
@@ -69,9 +78,12 @@ export async function fanOut(tx: EntityManager, eventIds: string[]): Promise<num
       },
       { kind: event.kind, unitId: event.unit_id },
     );
+    const scope = scopeOfRow(event);
     for (const { audience, topic } of told) {
       const recipients = (await recipientsOf(tx, audience, event)).filter(
-        (recipient) => recipient.userId === null || recipient.userId !== event.actor_id,
+        (recipient) =>
+          (recipient.userId === null || recipient.userId !== event.actor_id) &&
+          mayBeTold(recipientAccess(scope, recipient.reader), event),
       );
       written += await writeNotifications(tx, event, topic, recipients);
     }
@@ -80,24 +92,33 @@ export async function fanOut(tx: EntityManager, eventIds: string[]): Promise<num
 }
 
 async function recipientsOf(tx: EntityManager, audience: Audience, event: EventRow): Promise<Recipient[]> {
-  const users = (rows: Array<{ id: string }>): Recipient[] => rows.map(({ id }) => ({ userId: id, key: `user:${id}` }));
+  const users = (rows: UserRow[]): Recipient[] =>
+    rows.map(({ id, role, unit_id }) => ({
+      userId: id,
+      key: `user:${id}`,
+      reader: { userId: id, role, unitId: unit_id },
+    }));
   switch (audience.to) {
     case 'AUTHOR':
-      if (event.author_id) return [{ userId: event.author_id, key: `user:${event.author_id}` }];
-      return event.has_contact ? [{ userId: null, key: `contact:${event.thread_id}` }] : [];
+      if (event.author_id) {
+        return users(await tx.execute(`select id, role, unit_id from users where id = ?`, [event.author_id]));
+      }
+      return event.has_contact ? [{ userId: null, key: `contact:${event.thread_id}`, reader: { contact: true } }] : [];
     case 'UNIT':
       return users(
-        await tx.execute(`select id from users where role = ? and unit_id = ? and disabled_at is null`, [
+        await tx.execute(`select id, role, unit_id from users where role = ? and unit_id = ? and disabled_at is null`, [
           Role.OFFICER,
           audience.unitId,
         ]),
       );
     case 'MONITORS':
-      return users(await tx.execute(`select id from users where role = ? and disabled_at is null`, [Role.MONITOR]));
+      return users(
+        await tx.execute(`select id, role, unit_id from users where role = ? and disabled_at is null`, [Role.MONITOR]),
+      );
     case 'SUPPORTERS':
       return users(
         await tx.execute(
-          `select u.id from thread_supports s join users u on u.id = s.user_id
+          `select u.id, u.role, u.unit_id from thread_supports s join users u on u.id = s.user_id
             where s.thread_id = ? and u.disabled_at is null`,
           [event.thread_id],
         ),

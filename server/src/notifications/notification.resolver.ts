@@ -1,5 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Role } from '../accounts/role.js';
+import type { User } from '../accounts/user.entity.js';
+import { logStaffReads } from '../dialogue/access-log.js';
+import { shownText } from '../dialogue/personal-data.js';
+import { readableWhere } from '../dialogue/thread-access.js';
 import type { Context } from '../shared/context.js';
 import { BadUserInputError } from '../shared/errors.js';
 import { Notification, NotificationSettings, PushSubscription } from './notification.entity.js';
@@ -8,6 +13,15 @@ import { NotificationSettingsView } from './notification-settings.type.js';
 import { NotificationQueueStats, notificationQueueStats } from './queue-stats.js';
 
 const PAGE_LIMIT = 100;
+
+/**
+ * A viewer's notifications about threads they may still read (dialogue/thread-access.ts): one
+ * told of a private thread that has since moved to another unit no longer sees it listed.
+ */
+function yours(viewer: User): FilterQuery<Notification> {
+  const readable = readableWhere(viewer);
+  return Object.keys(readable).length === 0 ? { user: viewer.id } : { user: viewer.id, thread: readable };
+}
 
 @Resolver(() => Notification)
 export class NotificationResolver {
@@ -22,22 +36,31 @@ export class NotificationResolver {
     if (first < 1 || first > PAGE_LIMIT) throw new BadUserInputError(`first must be 1 to ${PAGE_LIMIT}.`, 'first');
     if (before != null && !/^\d{1,18}$/.test(before))
       throw new BadUserInputError('before must be a notification id.', 'before');
-    return ctx.em.find(
+    const page = await ctx.em.find(
       Notification,
-      { user: ctx.viewer!.id, ...(before ? { id: { $lt: before } } : {}) },
+      before ? { $and: [yours(ctx.viewer!), { id: { $lt: before } }] } : yours(ctx.viewer!),
       { orderBy: { id: 'desc' }, limit: first, populate: ['thread'] },
     );
+    // The list shows each thread's title: staff reading private threads are logged as for `threads`.
+    await logStaffReads(
+      ctx,
+      page.map((notification) => notification.thread),
+      'notifications',
+    );
+    return page;
   }
 
-  @FieldResolver(() => String, { description: 'The title of the thread, as its author wrote it.' })
-  threadTitle(@Root() notification: Notification): string {
-    return notification.thread.title;
+  @FieldResolver(() => String, {
+    description: "The thread's title; personal data masked unless you may read it (as on the thread).",
+  })
+  threadTitle(@Root() notification: Notification, @Ctx() ctx: Context): Promise<string> {
+    return shownText(ctx, notification.thread, notification.thread.title);
   }
 
   @Authorized()
   @Query(() => Int, { description: 'How many of your notifications are unread.' })
   unreadNotificationCount(@Ctx() ctx: Context): Promise<number> {
-    return ctx.em.count(Notification, { user: ctx.viewer!.id, readAt: null });
+    return ctx.em.count(Notification, { $and: [yours(ctx.viewer!), { readAt: null }] });
   }
 
   @Authorized()
@@ -54,7 +77,7 @@ export class NotificationResolver {
     }
     const where = { user: ctx.viewer!.id, readAt: null, ...(ids ? { id: { $in: ids } } : {}) };
     await ctx.em.nativeUpdate(Notification, where, { readAt: new Date() });
-    return ctx.em.count(Notification, { user: ctx.viewer!.id, readAt: null });
+    return ctx.em.count(Notification, { $and: [yours(ctx.viewer!), { readAt: null }] });
   }
 
   @Authorized()
