@@ -15,7 +15,16 @@ import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 
 export { Attachment, Message, RoutingRule, Support, Thread, ThreadContact, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord, Attachment, ThreadContact];
+export const entities = [
+  Thread,
+  Message,
+  ThreadEvent,
+  RoutingRule,
+  Support,
+  ThreadAccessRecord,
+  Attachment,
+  ThreadContact,
+];
 export const resolvers = [
   ThreadResolver,
   ThreadDeadlineResolver,
