@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker runs in a worker scope with its own globals; the build fills __PRECACHE__.
+    files: ['web/sw/sw.js'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unsafe-function-type': 'off',

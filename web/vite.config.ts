@@ -2,12 +2,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './sw/plugin';
 
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [vue()],
+  plugins: [vue(), serviceWorker()],
   resolve: {
     // The "browser" export of vue-i18n is its unminified all-in-one build; the bundler build
     // honours the feature flags below and is tree-shaken.

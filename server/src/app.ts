@@ -22,6 +22,7 @@ import { ThreadEventHub } from './dialogue/live-hub.js';
 import { defaultToneScorer } from './language/index.js';
 import { openBlobStore, type BlobStore } from './shared/media/blob-store.js';
 import { SignedUrls } from './shared/media/signed-urls.js';
+import { Notifications } from './notifications/notifications.js';
 
 export interface App {
   url: string;
@@ -29,6 +30,7 @@ export interface App {
   orm: Orm;
   log: Logger;
   overdue: OverdueWatcher;
+  notifications: Notifications;
   /** Shuts down in order: HTTP and sockets drained, ORM closed, embedded PostgreSQL stopped. */
   stop(): Promise<void>;
 }
@@ -43,10 +45,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
   let limits: RateLimits | undefined;
   let blobs: BlobStore | undefined;
   let stopWatchingInstances: (() => void) | undefined;
+  let notifications: Notifications | undefined;
   const stop = async () => {
     stopWatchingInstances?.();
     await watcher?.stop();
     await retention?.stop();
+    await notifications?.stop();
     await server?.stop();
     live?.stop();
     await bus?.close();
@@ -59,6 +63,7 @@ export async function startApp(config: Config, log: Logger = createLogger(config
     const { orm } = database;
     const secret = resolveJwtSecret(config);
     const metrics = new Metrics();
+    notifications = new Notifications(orm, config.notifications, secret, config.dataDir, log);
     bus = await createEventBus(config.redisUrl, log);
     live = new ThreadEventHub(
       orm,
@@ -100,11 +105,12 @@ export async function startApp(config: Config, log: Logger = createLogger(config
         urls: new SignedUrls(secret, config.media.linkTtlSeconds),
       },
       metrics,
+      pushPublicKey: notifications.vapid.publicKey,
     };
     // Instances starting together on one database take turns: the first migrates and seeds,
     // the others then find the migrations applied and the database no longer empty.
     await withStartupLock(orm, log, async () => {
-      const applied = await migrate(orm);
+      const applied = await migrate(orm, log);
       if (applied.length > 0) log.info({ applied }, 'migrations applied');
       if (!config.seedDemo) return;
       const summary = await seedDemoData(orm.em.fork(), config.demoPassword);
@@ -114,13 +120,14 @@ export async function startApp(config: Config, log: Logger = createLogger(config
       }
     });
     await live.start();
-    server = await startHttpServer(orm, await createSchema(), services);
+    server = await startHttpServer(orm, await createSchema(), services, [notifications.router]);
+    await notifications.startWorker(server.url);
     if (!config.redisUrl) stopWatchingInstances = watchForInstancesWithoutRedis(orm, log);
     watcher = new OverdueWatcher(orm, bus, log);
     watcher.start(config.overdueScanSeconds);
     retention = new RetentionJob(orm, log, config.retention);
     retention.start(config.retentionScanSeconds);
-    return { url: server.url, port: server.port, orm, log, overdue: watcher, stop };
+    return { url: server.url, port: server.port, orm, log, overdue: watcher, notifications, stop };
   } catch (error) {
     await stop().catch((stopError: unknown) => log.error({ err: stopError }, 'cleanup after a failed start'));
     throw error;

@@ -134,6 +134,24 @@ export interface Config {
   media: MediaConfig;
   /** METRICS_TOKEN: undefined keeps `/metrics` off; set, Prometheus sends it as a bearer token. */
   metricsToken: string | undefined;
+  notifications: NotificationConfig;
+}
+
+/** Notifications: where links point, how mail and push go out, how many jobs this instance runs. */
+export interface NotificationConfig {
+  /** The address people open the web app at; every link in a message starts with it (unset: this server's own address). */
+  publicUrl: string | undefined;
+  /** smtp:// or smtps:// relay; unset: e-mails are written as .eml files into `mailDir`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  /** Notification jobs this instance runs at once; 0 runs none here (other instances do). */
+  workerConcurrency: number;
+  /** Days an anonymous poster's contact is kept at most (it goes sooner, when the thread closes). */
+  contactRetentionDays: number;
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  vapidSubject: string;
 }
 
 export class ConfigError extends Error {
@@ -276,6 +294,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (metricsToken !== undefined && metricsToken.length < 24) {
     problems.push('METRICS_TOKEN must be at least 24 characters long (use `openssl rand -base64 32`)');
   }
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '');
+  const vapidPublicKey = read('VAPID_PUBLIC_KEY');
+  const vapidPrivateKey = read('VAPID_PRIVATE_KEY');
+  if ((vapidPublicKey === undefined) !== (vapidPrivateKey === undefined)) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both or neither');
+  }
+  const mailFrom = read('MAIL_FROM') ?? 'Nghe Dân <no-reply@nghedan.local>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`);
 
   const config: Config = {
     environment,
@@ -323,6 +349,17 @@ export function loadConfig(env: Env = process.env): Config {
       linkTtlSeconds: integer('ATTACHMENT_LINK_TTL_SECONDS', 300, 10, 86400),
     },
     metricsToken,
+    notifications: {
+      publicUrl,
+      smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+      mailFrom,
+      mailDir: path.resolve(projectRoot, read('MAIL_DIR') ?? path.join(dataDir, 'mail')),
+      workerConcurrency: integer('NOTIFICATION_CONCURRENCY', 2, 0, 100),
+      contactRetentionDays: integer('CONTACT_RETENTION_DAYS', 90, 1, 3650),
+      vapidPublicKey,
+      vapidPrivateKey,
+      vapidSubject: read('VAPID_SUBJECT') ?? 'mailto:admin@nghedan.local',
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

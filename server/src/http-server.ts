@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Services } from './shared/context.js';
 import { clientAddress } from './shared/client-address.js';
@@ -35,6 +35,8 @@ export async function startHttpServer(
   orm: MikroORM,
   schema: GraphQLSchema,
   services: Services,
+  /** More HTTP routes (a domain's pages, such as the unsubscribe link), mounted before the web app. */
+  routes: Router[] = [],
 ): Promise<RunningServer> {
   const { config, log, metrics } = services;
   const createContext = contextFactory(orm, services);
@@ -71,6 +73,7 @@ export async function startHttpServer(
   if (config.metricsToken) app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(GRAPHQL_PATH, ...graphql.handler);
   app.use(mediaRouter(orm, services, createContext));
+  for (const router of routes) app.use(router);
   app.use(webAppRoutes());
   app.use(notFoundAsJson);
   app.use(httpErrorHandler(log, config.maxBodyBytes));

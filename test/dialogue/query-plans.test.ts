@@ -75,7 +75,12 @@ const DASHBOARD = `query ($filter: MonitoringFilter) {
 }`;
 
 beforeAll(async () => {
-  server = await startTestServer({ LIVE_POLL_SECONDS: '3600', OVERDUE_SCAN_SECONDS: '3600' });
+  server = await startTestServer({
+    LIVE_POLL_SECONDS: '3600',
+    OVERDUE_SCAN_SECONDS: '3600',
+    // The notification worker's fan-out would add statements while they are counted.
+    NOTIFICATION_CONCURRENCY: '0',
+  });
   dir = await directory(server);
   server.app.orm.em
     .getConnection()

@@ -49,6 +49,8 @@ export async function post(
     body?: string;
     idempotencyKey?: string;
     headers?: Record<string, string>;
+    /** More input fields (contactEmail, contactLanguage). */
+    extra?: Record<string, unknown>;
   } = {},
 ): Promise<PostedThread> {
   const input = {
@@ -60,6 +62,7 @@ export async function post(
     isPublic: options.isPublic ?? true,
     anonymous: options.anonymous ?? false,
     idempotencyKey: options.idempotencyKey ?? randomUUID(),
+    ...options.extra,
   };
   const result = await server.gql<{
     postFeedback: { trackingCode: string | null; thread: Omit<PostedThread, 'trackingCode'> };

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll } from 'vitest';
@@ -54,7 +56,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SEED_DEMO: 'true',
     SEED_DEMO_THREADS: 'false',
     DEMO_PASSWORD,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Without SMTP_URL, e-mails become .eml files: kept out of the project's data folder.
+    MAIL_DIR: path.join(os.tmpdir(), 'nghedan-test-mail'),
     ...RELAXED_RATE_LIMITS,
     ...env,
   });

@@ -7,6 +7,8 @@ export interface WebConfig {
   wsUrl: string;
   /** Where the session and drafts are kept in localStorage. */
   storagePrefix: string;
+  /** Production builds register /sw.js (offline board, Web Push); the dev server does not. */
+  serviceWorker: boolean;
 }
 
 function toWebSocketUrl(httpUrl: string, origin: string): string {
@@ -21,6 +23,7 @@ export function createConfig(env: Record<string, string | undefined>, origin: st
     httpUrl,
     wsUrl: env.VITE_GRAPHQL_WS_URL || toWebSocketUrl(httpUrl, origin),
     storagePrefix: 'nghedan.',
+    serviceWorker: env.MODE === 'production',
   };
 }
 

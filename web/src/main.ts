@@ -31,3 +31,8 @@ createApp(App)
 
 // Posts kept offline by an earlier page load go out now, or as soon as the connection returns.
 pendingPostsFor(clients.client).start();
+
+// The installable app: offline board shell and Web Push (web/sw/sw.js).
+if (config.serviceWorker && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js';
 import type { PoolUse } from '../shared/metrics.js';
 import { newApplicationName } from './instances.js';
 import { migrationsList } from './migrations/index.js';
+import { JOB_QUEUE_SCHEMA, migrateJobQueue } from '../shared/job-queue.js';
 
 export type Orm = MikroORM;
 
@@ -26,6 +27,8 @@ export function ormOptions(clientUrl: string, log?: Logger): Options {
       pathTs: 'server/src/db/migrations',
       emit: 'ts',
     },
+    // graphile-worker owns its schema and migrates it itself (shared/job-queue.ts).
+    schemaGenerator: { ignoreSchema: [JOB_QUEUE_SCHEMA] },
     pool: { min: 0, max: 10 },
     debug: false,
     logger: (message) => log?.debug({ orm: message }),
@@ -39,8 +42,9 @@ export async function initOrm(clientUrl: string, log?: Logger): Promise<Orm> {
 }
 
 /** Applies pending migrations and returns the names applied. */
-export async function migrate(orm: Orm): Promise<string[]> {
+export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  await migrateJobQueue(orm.config.getClientUrl(), log);
   return applied.map((migration) => migration.name);
 }
 

@@ -1,8 +1,19 @@
 import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, ThreadNotice } from '../shared/event-bus.js';
+import { enqueueJob } from '../shared/job-queue.js';
 import type { Thread } from './thread.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
+
+/**
+ * The job added in the same transaction as the events it names (a transactional outbox): whoever
+ * reacts to events (notifications) does so at least once, and never for a change rolled back.
+ */
+export const EVENTS_RECORDED_TASK = 'thread-events-recorded';
+
+export interface EventsRecordedPayload {
+  eventIds: string[];
+}
 
 /** Taken just before the events are inserted and held to commit: cursors then grow in commit order. */
 export const EVENT_LOG_LOCK = 746_100_001;
@@ -37,6 +48,10 @@ export async function withEventLog<T>(
     const value = await work(tx, recorder);
     if (recorder.recorded.length > 0) await tx.execute('select pg_advisory_xact_lock(?)', [EVENT_LOG_LOCK]);
     await tx.flush();
+    if (recorder.recorded.length > 0) {
+      const payload: EventsRecordedPayload = { eventIds: recorder.recorded.map(({ event }) => String(event.id)) };
+      await enqueueJob(tx, EVENTS_RECORDED_TASK, payload);
+    }
     return value;
   });
   const notices: ThreadNotice[] = (recorder?.recorded ?? []).map(({ event, thread }) => ({

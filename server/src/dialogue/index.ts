@@ -7,14 +7,24 @@ import { MessageTextResolver, ThreadEventTextResolver, ThreadTextResolver } from
 import { RoutingRule } from './routing-rule.entity.js';
 import { RoutingResolver } from './routing.resolver.js';
 import { Support } from './support.entity.js';
+import { ThreadContact } from './thread-contact.entity.js';
 import { ThreadEvent } from './thread-event.entity.js';
 import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 
-export { Attachment, Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord, Attachment];
+export { Attachment, Message, RoutingRule, Support, Thread, ThreadContact, ThreadEvent };
+export const entities = [
+  Thread,
+  Message,
+  ThreadEvent,
+  RoutingRule,
+  Support,
+  ThreadAccessRecord,
+  Attachment,
+  ThreadContact,
+];
 export const resolvers = [
   ThreadResolver,
   ThreadDeadlineResolver,

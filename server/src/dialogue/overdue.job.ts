@@ -11,8 +11,14 @@ import { OPEN_STATUSES, ThreadStatus } from './thread-status.js';
 const BATCH = 100;
 
 /**
- * Claims overdue threads through the database (FOR UPDATE SKIP LOCKED, then marks them), so
+ * Claims overdue threads through the database (FOR NO KEY UPDATE SKIP LOCKED, then marks them), so
  * every instance can run this job and each thread is marked and escalated exactly once.
+ *
+ * NO KEY UPDATE, not UPDATE: every insert of a row that references a thread (its events, a
+ * notification, an access-log record) holds FOR KEY SHARE on the thread until it commits, which
+ * FOR UPDATE conflicts with — the scan would skip a thread merely because the notification worker
+ * was writing about it. The claim changes no key column, and NO KEY UPDATE still excludes the
+ * other scans and every writer that locks the thread.
  */
 const CLAIM = `
   select id from threads
@@ -22,7 +28,7 @@ const CLAIM = `
          and answer_overdue_at is null and answer_due_at < now())
   order by least(acknowledge_due_at, answer_due_at)
   limit ${BATCH}
-  for update skip locked`;
+  for no key update skip locked`;
 
 export class OverdueWatcher {
   private timer: NodeJS.Timeout | undefined;

@@ -10,7 +10,8 @@ import { foldVietnamese } from '../shared/text.js';
 import { Category } from '../units/category.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { AttachmentService } from './attachment.service.js';
-import { EVENT_LOG_LOCK } from './event-log.js';
+import { EVENT_LOG_LOCK, EVENTS_RECORDED_TASK } from './event-log.js';
+import { JOB_QUEUE_SCHEMA } from '../shared/job-queue.js';
 import { chooseRoute, type RuleCandidate } from './routing.js';
 import { idempotencyOf, type Idempotency } from './post-idempotency.js';
 import { Thread } from './thread.entity.js';
@@ -80,7 +81,8 @@ const EVENT_ROW = EVENT_NAMES.map((column) => `?::${EVENT_COLUMNS[column]}`).joi
 /**
  * The post's write, as one statement (so one implicit transaction): the thread, then its POSTED and
  * ROUTED events under the event-log lock (event-log.ts: taken before the events' cursors are drawn,
- * held to commit), answered with the thread and the relations its payload shows.
+ * held to commit), an anonymous poster's contact when left, and the outbox job naming the events
+ * (as withEventLog adds it); answered with the thread and the relations its payload shows.
  */
 const POST_WRITE = `with t as (
     insert into threads (${THREAD_COLUMNS.join(', ')}, keywords)
@@ -95,10 +97,16 @@ const POST_WRITE = `with t as (
     cross join lock
     order by v.position
     returning id
+  ),
+  contact as (
+    insert into thread_contacts (thread_id, email, language, created_at)
+    select t.id, ?::text, ?::text, t.created_at from t where ?::text is not null
+  ),
+  outbox as (
+    select ${JOB_QUEUE_SCHEMA}.add_job(?, json_build_object('eventIds', (select json_agg(id::text order by id) from events)))
   )
-  select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place", to_jsonb(u) as "unit", null as "escalatedTo",
-    (select count(*) from events) as events
-  from t join categories c on c.id = t.category_id join units p on p.id = t.place_id join units u on u.id = t.unit_id`;
+  select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place", to_jsonb(u) as "unit", null as "escalatedTo"
+  from outbox, t join categories c on c.id = t.category_id join units p on p.id = t.place_id join units u on u.id = t.unit_id`;
 
 /** A unique index refused the row: MikroORM's exception, or pg's own error from a lean statement. */
 const isUniqueViolation = (error: unknown) =>
@@ -116,6 +124,12 @@ export class PostingService {
    */
   async post(input: PostFeedbackInput, viewer: User | null, clientIp?: string): Promise<PostResult> {
     const author = input.anonymous ? null : viewer;
+    if (author && input.contactEmail) {
+      throw new BadUserInputError(
+        'contactEmail is for anonymous posts: your account’s address is used.',
+        'contactEmail',
+      );
+    }
     const idempotency = idempotencyOf(input, author);
     const existing = await this.findRetry(idempotency);
     if (existing) return existing;
@@ -236,6 +250,8 @@ export class PostingService {
       reason_code: route.reasonCode,
       reason_data: JSON.stringify(route.reasonParams),
     };
+    // Anonymous posters only: it is stored apart from the thread and shown to nobody.
+    const contactEmail = !author && input.contactEmail ? input.contactEmail.trim().toLowerCase() : null;
     const params = [
       ...THREAD_COLUMNS.map((column) => values[column]),
       JSON.stringify(keywordsOf(text)),
@@ -243,6 +259,10 @@ export class PostingService {
       now,
       ...EVENT_NAMES.map((column) => posted[column]),
       ...EVENT_NAMES.map((column) => routed[column]),
+      contactEmail,
+      contactEmail ? (input.contactLanguage ?? 'vi') : null,
+      contactEmail,
+      EVENTS_RECORDED_TASK,
     ];
     const write = (em: EntityManager) => leanQuery(em, POST_WRITE, params);
     const attachmentIds = input.attachmentIds ?? [];

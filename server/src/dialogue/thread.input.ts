@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsLatitude,
@@ -88,6 +89,24 @@ export class PostFeedbackInput {
   @IsOptional()
   @MaxLength(300, { message: 'address must be at most 300 characters long' })
   address?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Anonymous posts only: an e-mail address to hear back at. Never shown to anyone, kept apart from the thread, erased when the thread closes.',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be an e-mail address' })
+  @MaxLength(254, { message: 'contactEmail must be an e-mail address' })
+  contactEmail?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Language of the messages sent to contactEmail: vi (the default) or en.',
+  })
+  @IsOptional()
+  @IsIn(['vi', 'en'], { message: 'contactLanguage must be vi or en' })
+  contactLanguage?: string | null;
 }
 
 @InputType({ description: 'A message in a thread.' })

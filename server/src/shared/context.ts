@@ -32,6 +32,8 @@ export interface Services {
   media: { blobs: BlobStore; urls: SignedUrls };
   /** This instance's Prometheus metrics (`/metrics`). */
   metrics: Metrics;
+  /** The VAPID public key browsers subscribe to Web Push with. */
+  pushPublicKey: string | null;
 }
 
 /** What every resolver receives: one EntityManager fork per HTTP request or WebSocket operation. */

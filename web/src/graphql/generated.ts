@@ -197,6 +197,45 @@ export type NewUnitInput = {
   parentCode?: string | null | undefined;
 };
 
+/** How you want to hear about threads; omitted fields stay as they are. */
+export type NotificationSettingsInput = {
+  /** Officers: one e-mail a day (08:00 Vietnam time) about your unit's threads instead of one each. */
+  digest?: boolean | null | undefined;
+  /** E-mails to your sign-in address. */
+  email?: boolean | null | undefined;
+  /** Language of e-mails and push texts: vi or en. */
+  language?: string | null | undefined;
+  /** Web Push to the browsers you subscribed. */
+  push?: boolean | null | undefined;
+};
+
+/** What a notification is about. */
+export type NotificationTopic =
+  /** The citizen answered back in one of your unit's threads. */
+  | 'CITIZEN_REPLIED'
+  /** An overdue thread was escalated (to monitors and the parent unit). */
+  | 'ESCALATED'
+  /** An initiative you supported was answered. */
+  | 'INITIATIVE_ANSWERED'
+  /** A new thread came to your unit. */
+  | 'NEW_THREAD'
+  /** The unit missed a deadline on your thread. */
+  | 'OVERDUE'
+  /** A citizen reopened one of your unit's threads. */
+  | 'REOPENED'
+  /** The unit replied in your thread. */
+  | 'REPLIED'
+  /** Your thread was routed to the unit responsible for it. */
+  | 'ROUTED'
+  /** Your thread moved to another status (`toStatus`). */
+  | 'STATUS_CHANGED'
+  /** Your thread was transferred to another unit. */
+  | 'TRANSFERRED'
+  /** A thread was transferred to your unit. */
+  | 'TRANSFERRED_IN'
+  /** One of your unit's threads is past a deadline. */
+  | 'UNIT_OVERDUE';
+
 /** A dashboard table, for its CSV download. */
 export type Panel =
   /** The fields table. */
@@ -230,6 +269,10 @@ export type PostFeedbackInput = {
   body: string;
   /** The field (category). */
   categoryId: string | number;
+  /** Anonymous posts only: an e-mail address to hear back at. Never shown to anyone, kept apart from the thread, erased when the thread closes. */
+  contactEmail?: string | null | undefined;
+  /** Language of the messages sent to contactEmail: vi (the default) or en. */
+  contactLanguage?: string | null | undefined;
   /** A UUID the client generates once per post (crypto.randomUUID). It belongs to the poster (the account, or for an anonymous post the post itself): a retry of the same post with it returns the same thread, a different post with it is CONFLICT. */
   idempotencyKey: string;
   /** Public threads appear on the board; private ones only to you and the units. */
@@ -911,6 +954,12 @@ export type LoginMutation = {
   };
 };
 
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
@@ -1021,6 +1070,22 @@ export type NearestPlaceQueryVariables = Exact<{
 }>;
 
 export type NearestPlaceQuery = { nearestPlace: { id: string; placeName: string } | null };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NotificationsQuery = {
+  unreadNotificationCount: number;
+  notifications: Array<{
+    id: string;
+    topic: NotificationTopic;
+    toStatus: ThreadStatus | null;
+    threadId: string;
+    threadTitle: string;
+    createdAt: string;
+    readAt: string | null;
+  }>;
+  notificationSettings: { email: boolean; push: boolean; digest: boolean; language: string };
+};
 
 export type PostFeedbackMutationVariables = Exact<{
   input: PostFeedbackInput;
@@ -1434,6 +1499,10 @@ export type TransferThreadMutation = {
   };
 };
 
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
 export type UpdateModelMutationVariables = Exact<{
   input: UpdateModelInput;
 }>;
@@ -1448,6 +1517,14 @@ export type UpdateModelMutation = {
     programmes: Array<TargetProgramme>;
     updatedAt: string;
   };
+};
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+export type UpdateNotificationSettingsMutation = {
+  updateNotificationSettings: { email: boolean; push: boolean; digest: boolean; language: string };
 };
 
 export type WithdrawModelMutationVariables = Exact<{
@@ -3069,6 +3146,42 @@ export const LoginDocument = {
     },
   ],
 } as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const MarkNotificationsReadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkNotificationsRead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'ListType',
+            type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markNotificationsRead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -3539,6 +3652,54 @@ export const NearestPlaceDocument = {
     },
   ],
 } as unknown as DocumentNode<NearestPlaceQuery, NearestPlaceQueryVariables>;
+export const NotificationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Notifications' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'notifications' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'topic' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'threadId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'threadTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'unreadNotificationCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'notificationSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'push' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'digest' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
 export const PostFeedbackDocument = {
   kind: 'Document',
   definitions: [
@@ -4986,6 +5147,20 @@ export const TransferThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<TransferThreadMutation, TransferThreadMutationVariables>;
+export const UnreadNotificationCountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'UnreadNotificationCount' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'unreadNotificationCount' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
 export const UpdateModelDocument = {
   kind: 'Document',
   definitions: [
@@ -5031,6 +5206,51 @@ export const UpdateModelDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateModelMutation, UpdateModelMutationVariables>;
+export const UpdateNotificationSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateNotificationSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'NotificationSettingsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateNotificationSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'push' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'digest' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
 export const WithdrawModelDocument = {
   kind: 'Document',
   definitions: [

@@ -20,6 +20,7 @@ import { Migration20261129195859_list_indexes } from './Migration20261129195859_
 import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
 import { Migration20261129220000_units_history } from './Migration20261129220000_units_history.js';
+import { Migration20261129220000_notifications } from './Migration20261129220000_notifications.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -41,5 +42,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129195859_list_indexes', class: Migration20261129195859_list_indexes },
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
   { name: 'Migration20261129220000_units_history', class: Migration20261129220000_units_history },
+  { name: 'Migration20261129220000_notifications', class: Migration20261129220000_notifications },
   { name: 'Migration20261129230000_overdue_open_index', class: Migration20261129230000_overdue_open_index },
 ];
