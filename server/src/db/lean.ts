@@ -50,13 +50,34 @@ function planOf(meta: EntityMetadata): ColumnPlan[] {
   return plan;
 }
 
+/**
+ * Per entity, a prototype between the class's and the rows: it holds a writable data property for
+ * every mapped column, so a plain assignment on a row object creates an own property there and
+ * never reaches MikroORM's tracking setters further up (and is much cheaper than defineProperty).
+ */
+const shadows = new WeakMap<EntityMetadata, object>();
+
+function shadowOf(meta: EntityMetadata): object {
+  let shadow = shadows.get(meta);
+  if (!shadow) {
+    shadow = Object.create(meta.prototype as object) as object;
+    for (const column of planOf(meta)) {
+      Object.defineProperty(shadow, column.name, { value: undefined, writable: true, enumerable: false });
+    }
+    shadows.set(meta, shadow);
+  }
+  return shadow;
+}
+
 /** An instance of the entity's class holding `values` as own properties (see above). */
 export function detached<T extends object>(meta: EntityMetadata<T>, values: Row): T {
-  const target = Object.create(meta.prototype as object) as T;
+  const shadow = shadowOf(meta);
+  const target = Object.create(shadow) as Row;
   for (const key of Object.keys(values)) {
-    Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: true, configurable: true });
+    if (Object.hasOwn(shadow, key)) target[key] = values[key];
+    else Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: true, configurable: true });
   }
-  return target;
+  return target as T;
 }
 
 function mapRow(meta: EntityMetadata, row: Row): object {
