@@ -80,13 +80,31 @@ export function detached<T extends object>(meta: EntityMetadata<T>, values: Row)
   return target as T;
 }
 
-function mapRow(meta: EntityMetadata, row: Row): object {
+/**
+ * What lean reads mapped, per EntityManager (one per request or live batch) and entity: like the
+ * identity map, it lets a field resolver find a row the request already read (`leanLoaded`)
+ * instead of querying it again.
+ */
+const loaded = new WeakMap<EntityManager, Map<EntityMetadata, Map<unknown, object>>>();
+
+function remember(registry: Map<EntityMetadata, Map<unknown, object>>, meta: EntityMetadata, object: Row): void {
+  let byId = registry.get(meta);
+  if (!byId) registry.set(meta, (byId = new Map()));
+  byId.set(object.id, object);
+}
+
+/** A full row of `entity` with this id that a lean read of this EntityManager mapped, if any. */
+export function leanLoaded<T extends object>(em: EntityManager, entity: EntityName<T>, id: unknown): T | undefined {
+  return loaded.get(em)?.get(em.getMetadata().get(entity))?.get(id) as T | undefined;
+}
+
+function mapRow(meta: EntityMetadata, row: Row, registry: Map<EntityMetadata, Map<unknown, object>>): object {
   const values: Row = {};
   for (const column of planOf(meta)) {
     if (column.target) {
       const joined = row[column.name];
       if (joined !== undefined) {
-        values[column.name] = joined === null ? null : mapRow(column.target, joined as Row);
+        values[column.name] = joined === null ? null : mapRow(column.target, joined as Row, registry);
       } else {
         const id = row[column.field];
         if (id !== undefined) values[column.name] = id === null ? null : detached(column.target, { id });
@@ -99,13 +117,17 @@ function mapRow(meta: EntityMetadata, row: Row): object {
     else if (column.text && typeof value === 'number') value = String(value);
     values[column.name] = value;
   }
-  return detached(meta, values);
+  const object = detached(meta, values);
+  remember(registry, meta, object as Row);
+  return object;
 }
 
 /** Maps rows (column names as keys, joined relations under their property names) to `entity`. */
 export function mapRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: readonly Row[]): T[] {
   const meta = em.getMetadata().get(entity);
-  return rows.map((row) => mapRow(meta, row) as T);
+  let registry = loaded.get(em);
+  if (!registry) loaded.set(em, (registry = new Map()));
+  return rows.map((row) => mapRow(meta, row, registry) as T);
 }
 
 /** Runs one statement (`?` placeholders) on the EntityManager's connection and transaction. */

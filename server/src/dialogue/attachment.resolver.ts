@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../shared/context.js';
+import { leanLoaded } from '../db/lean.js';
 import { NotFoundError } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
 import { Attachment } from './attachment.entity.js';
@@ -8,11 +9,13 @@ import { Message } from './message.entity.js';
 import { Thread } from './thread.entity.js';
 import { accessFor } from './thread.service.js';
 
-/** The thread and message an attachment belongs to (from the identity map when already loaded). */
+/** The thread and message an attachment belongs to (read already by this request when possible). */
 async function ownersOf(ctx: Context, attachment: Attachment) {
   if (!attachment.thread) return null;
-  const thread = await ctx.em.findOne(Thread, attachment.thread.id);
-  const message = attachment.message ? await ctx.em.findOne(Message, attachment.message.id) : null;
+  const { em } = ctx;
+  const thread = leanLoaded(em, Thread, attachment.thread.id) ?? (await em.findOne(Thread, attachment.thread.id));
+  const messageId = attachment.message?.id;
+  const message = messageId ? (leanLoaded(em, Message, messageId) ?? (await em.findOne(Message, messageId))) : null;
   return thread ? { thread, message } : null;
 }
 
