@@ -303,6 +303,16 @@ export type ProgressReportInput = {
   works: Array<WorkItemInput>;
 };
 
+/** A browser's Web Push subscription, as PushSubscription.toJSON() gives it. */
+export type PushSubscriptionInput = {
+  /** keys.auth: the shared authentication secret (base64url). */
+  auth: string;
+  /** The push service URL. */
+  endpoint: string;
+  /** keys.p256dh: the browser’s public key (base64url). */
+  p256dh: string;
+};
+
 /** The citizen's rating of a resolved thread. */
 export type RateInput = {
   /** A comment on the answer, up to 1000 characters. */
@@ -1116,6 +1126,10 @@ export type PreviewReorganisationMutation = {
   };
 };
 
+export type PushPublicKeyQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PushPublicKeyQuery = { pushPublicKey: string | null };
+
 export type RateThreadMutationVariables = Exact<{
   input: RateInput;
 }>;
@@ -1182,6 +1196,12 @@ export type RegisterModelMutation = {
     unit: { id: string; code: string; name: string };
   };
 };
+
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+export type RegisterPushSubscriptionMutation = { registerPushSubscription: boolean };
 
 export type RejectModelMutationVariables = Exact<{
   input: ModelStepInput;
@@ -1502,6 +1522,12 @@ export type TransferThreadMutation = {
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
 
 export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type UnregisterPushSubscriptionMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+export type UnregisterPushSubscriptionMutation = { unregisterPushSubscription: boolean };
 
 export type UpdateModelMutationVariables = Exact<{
   input: UpdateModelInput;
@@ -3915,6 +3941,20 @@ export const PreviewReorganisationDocument = {
     },
   ],
 } as unknown as DocumentNode<PreviewReorganisationMutation, PreviewReorganisationMutationVariables>;
+export const PushPublicKeyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PushPublicKey' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'pushPublicKey' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PushPublicKeyQuery, PushPublicKeyQueryVariables>;
 export const RateThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -4182,6 +4222,42 @@ export const RegisterModelDocument = {
     },
   ],
 } as unknown as DocumentNode<RegisterModelMutation, RegisterModelMutationVariables>;
+export const RegisterPushSubscriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterPushSubscription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PushSubscriptionInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerPushSubscription' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterPushSubscriptionMutation, RegisterPushSubscriptionMutationVariables>;
 export const RejectModelDocument = {
   kind: 'Document',
   definitions: [
@@ -5161,6 +5237,39 @@ export const UnreadNotificationCountDocument = {
     },
   ],
 } as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const UnregisterPushSubscriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnregisterPushSubscription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endpoint' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unregisterPushSubscription' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endpoint' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endpoint' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnregisterPushSubscriptionMutation, UnregisterPushSubscriptionMutationVariables>;
 export const UpdateModelDocument = {
   kind: 'Document',
   definitions: [

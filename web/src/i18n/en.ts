@@ -315,6 +315,19 @@ const en: Messages = {
     loading: 'Loading the units…',
     done: 'Transferred to {unit}.',
   },
+  pushDevice: {
+    title: 'Get notifications on this device',
+    state: {
+      on: 'On: this browser shows a notification when something happens.',
+      off: 'Off on this device.',
+      blocked: 'Blocked by the browser: allow notifications for this site in its settings, then reload.',
+      unsupported: 'This browser cannot receive notifications here.',
+      unavailable: 'This server does not send push notifications.',
+    },
+    turnOn: 'Turn on',
+    turnOff: 'Turn off',
+    browserFailed: 'The browser could not change the subscription. Try again later.',
+  },
   notifications: {
     title: 'Notifications',
     nav: 'Notifications',
@@ -325,7 +338,7 @@ const en: Messages = {
     loadFailed: 'The notifications could not be loaded.',
     settings: 'How you hear',
     email: 'By e-mail ({address})',
-    push: 'Push notifications in this browser',
+    push: 'Push notifications (on the devices where you turn them on)',
     digest: "One e-mail each morning for your unit's threads",
     language: 'Language of e-mails:',
     topic: {

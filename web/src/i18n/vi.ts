@@ -313,6 +313,20 @@ const vi = {
     loading: 'Đang tải danh sách đơn vị…',
     done: 'Đã chuyển cho {unit}.',
   },
+  pushDevice: {
+    title: 'Nhận thông báo trên thiết bị này',
+    state: {
+      on: 'Đang bật: trình duyệt này hiện thông báo khi có cập nhật.',
+      off: 'Đang tắt trên thiết bị này.',
+      blocked:
+        'Trình duyệt đã chặn: hãy cho phép thông báo cho trang này trong cài đặt của trình duyệt, rồi tải lại trang.',
+      unsupported: 'Trình duyệt này không nhận được thông báo ở đây.',
+      unavailable: 'Máy chủ này không gửi thông báo đẩy.',
+    },
+    turnOn: 'Bật',
+    turnOff: 'Tắt',
+    browserFailed: 'Trình duyệt không thay đổi được đăng ký nhận thông báo. Hãy thử lại sau.',
+  },
   notifications: {
     title: 'Thông báo',
     nav: 'Thông báo',
@@ -323,7 +337,7 @@ const vi = {
     loadFailed: 'Không tải được thông báo.',
     settings: 'Nhận thông báo',
     email: 'Qua thư điện tử ({address})',
-    push: 'Thông báo đẩy trên trình duyệt này',
+    push: 'Thông báo đẩy (trên các thiết bị bạn đã bật)',
     digest: 'Gom thông báo của đơn vị thành một thư mỗi sáng',
     language: 'Ngôn ngữ của thư:',
     topic: {
