@@ -132,6 +132,26 @@ describe('notifications on this device', () => {
     expect(wrapper.find('[data-testid="push-device-on"]').exists()).toBe(true);
   });
 
+  it('replaces a subscription made with keys the server no longer has', async () => {
+    const { browser, subscribe } = stubBrowser('granted');
+    browser.subscription = fakeSubscription(
+      browser,
+      Uint8Array.from({ length: 65 }, () => 7),
+    );
+    const stale = browser.subscription;
+    const RegisterPushSubscription = vi.fn(() => ({ data: { registerPushSubscription: true } }));
+    const { wrapper } = await mountToggle({ RegisterPushSubscription });
+    expect(stateOf(wrapper).attributes('data-state')).toBe('off');
+    expect(RegisterPushSubscription).not.toHaveBeenCalled();
+
+    await wrapper.get('[data-testid="push-device-on"]').trigger('click');
+    await flushPromises();
+    expect(stale.unsubscribe).toHaveBeenCalledOnce();
+    expect(Array.from(subscribe.mock.calls[0]![0].applicationServerKey)).toEqual(Array.from(keyBytes));
+    expect(RegisterPushSubscription).toHaveBeenCalledOnce();
+    expect(stateOf(wrapper).attributes('data-state')).toBe('on');
+  });
+
   it('says "blocked by the browser" when notifications are denied, before or at the prompt', async () => {
     stubBrowser('denied');
     const before = await mountToggle({}, 'en');

@@ -42,7 +42,8 @@ export async function activeRegistration(): Promise<ServiceWorkerRegistration | 
   return navigator.serviceWorker.ready;
 }
 
-function sameKey(subscription: PushSubscription, key: Uint8Array): boolean {
+/** Whether a subscription was made with this key (browsers that do not say are taken at their word). */
+export function sameKey(subscription: PushSubscription, key: Uint8Array): boolean {
   const held = subscription.options?.applicationServerKey;
   if (!held) return true;
   const bytes = new Uint8Array(held);
