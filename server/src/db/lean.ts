@@ -75,7 +75,8 @@ export function detached<T extends object>(meta: EntityMetadata<T>, values: Row)
   const target = Object.create(shadow) as Row;
   for (const key of Object.keys(values)) {
     if (Object.hasOwn(shadow, key)) target[key] = values[key];
-    else Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: true, configurable: true });
+    else
+      Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: true, configurable: true });
   }
   return target as T;
 }
