@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from './server.js';
@@ -60,6 +61,7 @@ export async function post(
     isPublic: options.isPublic ?? true,
     anonymous: options.anonymous ?? false,
     idempotencyKey: options.idempotencyKey ?? randomUUID(),
+    consentVersion: PRIVACY_NOTICE.version,
   };
   const result = await server.gql<{
     postFeedback: { trackingCode: string | null; thread: Omit<PostedThread, 'trackingCode'> };

@@ -56,10 +56,34 @@ const POSTING_FACTS = `with recursive successors as (
     ) as rules`;
 
 const THREAD_COLUMNS = [
-  'id', 'kind', 'title', 'body', 'category_id', 'place_id', 'unit_id', 'author_id', 'author_name',
-  'tracking_code_hash', 'idempotency_key', 'idempotency_scope', 'request_fingerprint', 'is_public', 'status',
-  'acknowledge_due_at', 'answer_due_at', 'search_text', 'public_search_text', 'latitude', 'longitude', 'address',
-  'tone', 'tone_score', 'tone_confidence', 'tone_model', 'created_at', 'updated_at',
+  'id',
+  'kind',
+  'title',
+  'body',
+  'category_id',
+  'place_id',
+  'unit_id',
+  'author_id',
+  'author_name',
+  'tracking_code_hash',
+  'idempotency_key',
+  'idempotency_scope',
+  'request_fingerprint',
+  'is_public',
+  'status',
+  'acknowledge_due_at',
+  'answer_due_at',
+  'search_text',
+  'public_search_text',
+  'latitude',
+  'longitude',
+  'address',
+  'tone',
+  'tone_score',
+  'tone_confidence',
+  'tone_model',
+  'created_at',
+  'updated_at',
 ] as const;
 /** The events' columns with the casts a VALUES list needs (its literals would otherwise be text). */
 const EVENT_COLUMNS = {
