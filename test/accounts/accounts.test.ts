@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -26,6 +27,7 @@ describe('register, login and me', () => {
           email: 'Mai.Nguyen@Example.VN',
           password: 'mat-khau-123',
           displayName: 'Nguyễn Thị Mai',
+          consentVersion: PRIVACY_NOTICE.version,
         },
       },
     });
@@ -71,6 +73,7 @@ describe('register, login and me', () => {
       email: 'dan@nghedan.demo',
       password: 'another-pass-1',
       displayName: 'Someone',
+      consentVersion: PRIVACY_NOTICE.version,
     };
     const result = await server.gql(REGISTER, { variables: { input } });
     expect(result.errors?.[0]?.extensions).toMatchObject({

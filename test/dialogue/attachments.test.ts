@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,7 @@ async function postWith(attachmentIds: string[], token: string | undefined, extr
           isPublic: true,
           anonymous: false,
           idempotencyKey: randomUUID(),
+          consentVersion: PRIVACY_NOTICE.version,
           attachmentIds,
           ...extra,
         },

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { directory, post, type Directory } from '../support/dialogue.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -86,7 +87,14 @@ describe('/metrics', () => {
   it('counts rate-limit refusals by rule', async () => {
     const signUp = (email: string) =>
       server.gql('mutation ($input: RegisterInput!) { register(input: $input) { token } }', {
-        variables: { input: { email, password: 'a-long-password-1', displayName: 'Người dân' } },
+        variables: {
+          input: {
+            email,
+            password: 'a-long-password-1',
+            displayName: 'Người dân',
+            consentVersion: PRIVACY_NOTICE.version,
+          },
+        },
       });
     await signUp('first-metrics@example.vn');
     const refused = await signUp('second-metrics@example.vn');

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,7 @@ describe('a NUL character in any text is BAD_USER_INPUT', () => {
       isPublic: true,
       anonymous: true,
       idempotencyKey: randomUUID(),
+      consentVersion: PRIVACY_NOTICE.version,
       [field]: `${NUL} và đủ dài để hợp lệ`,
     };
     const result = await server.gql(
@@ -96,7 +98,14 @@ describe('a NUL character in any text is BAD_USER_INPUT', () => {
     });
     expect(codeOf(login)).toBe('BAD_USER_INPUT');
     const register = await server.gql('mutation ($input: RegisterInput!) { register(input: $input) { token } }', {
-      variables: { input: { email: 'nul@example.vn', password: 'mat-khau-123', displayName: NUL } },
+      variables: {
+        input: {
+          email: 'nul@example.vn',
+          password: 'mat-khau-123',
+          displayName: NUL,
+          consentVersion: PRIVACY_NOTICE.version,
+        },
+      },
     });
     expect(codeOf(register)).toBe('BAD_USER_INPUT');
   });

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ describe('npm start on embedded PostgreSQL', () => {
     const registered = await gql(
       first.url,
       'mutation ($input: RegisterInput!) { register(input: $input) { user { email } } }',
-      { input: { ...credentials, displayName: 'Khách' } },
+      { input: { ...credentials, displayName: 'Khách', consentVersion: PRIVACY_NOTICE.version } },
     );
     expect(registered.errors).toBeUndefined();
     const unitsBefore = (await gql(first.url, '{ units { code } }')).data?.units as unknown[];

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -83,7 +84,14 @@ describe('sign-in: nobody can lock the owner out', () => {
     const address = newAddress();
     const register = () =>
       server.gql('mutation ($input: RegisterInput!) { register(input: $input) { token } }', {
-        variables: { input: { email: `${randomUUID()}@example.vn`, password: 'mat-khau-123', displayName: 'Lan' } },
+        variables: {
+          input: {
+            email: `${randomUUID()}@example.vn`,
+            password: 'mat-khau-123',
+            displayName: 'Lan',
+            consentVersion: PRIVACY_NOTICE.version,
+          },
+        },
         headers: from(address),
       });
     expect((await register()).errors).toBeUndefined();
@@ -102,6 +110,7 @@ function postInput(overrides: Record<string, unknown> = {}) {
     isPublic: true,
     anonymous: true,
     idempotencyKey: randomUUID(),
+    consentVersion: PRIVACY_NOTICE.version,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../server/src/shared/privacy-notice.js';
 import type { Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from './server.js';
@@ -62,6 +63,7 @@ export async function post(
     isPublic: options.isPublic ?? true,
     anonymous: options.anonymous ?? false,
     idempotencyKey: options.idempotencyKey ?? randomUUID(),
+    consentVersion: PRIVACY_NOTICE.version,
     ...options.extra,
   };
   const result = await server.gql<{

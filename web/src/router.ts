@@ -41,6 +41,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./notifications/NotificationsPage.vue'),
     meta: { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] },
   },
+  {
+    path: '/my-data',
+    name: 'my-data',
+    component: () => import('./accounts/MyDataPage.vue'),
+    meta: { roles: ['CITIZEN', 'OFFICER', 'MONITOR', 'ADMIN'] },
+  },
   { path: '/sign-in', name: 'sign-in', component: () => import('./accounts/AccountSignInPage.vue') },
   { path: '/sign-up', name: 'sign-up', component: () => import('./accounts/AccountSignUpPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./shared/NotFoundPage.vue') },

@@ -23,6 +23,15 @@ export class RegisterInput {
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters long' })
   @Matches(NAME_PATTERN, { message: 'displayName must not be blank' })
   displayName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The privacy notice version shown on the sign-up form (privacyNotice.version); anything else is CONSENT_REQUIRED. Staff accounts leave it out.',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  consentVersion?: string | null;
 }
 
 @InputType({ description: 'Sign-in with e-mail and password.' })

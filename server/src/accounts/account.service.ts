@@ -17,9 +17,14 @@ import type {
   RegisterInput,
   UpdateAccountInput,
 } from './account.input.js';
+import { CLOSED_ACCOUNT_NAME } from '../shared/privacy-notice.js';
+import { checkConsent, ConsentOccasion, recordConsent } from './consent.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
+
+/** Names the system shows for people it does not name: nobody may sign up as one. */
+const RESERVED_NAMES = new Set([CLOSED_ACCOUNT_NAME, 'Người dân ẩn danh', 'Hệ thống']);
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -30,6 +35,10 @@ export class AccountService {
   ) {}
 
   async register(input: RegisterInput, clientIp: string): Promise<AuthPayload> {
+    checkConsent(input.consentVersion, null);
+    if (RESERVED_NAMES.has(input.displayName.trim())) {
+      throw new BadUserInputError('This name is kept for what the system shows; choose another.', 'displayName');
+    }
     await this.services.limits.consume('signUps', clientIp);
     const user = this.em.create(User, {
       email: normaliseEmail(input.email),
@@ -37,7 +46,11 @@ export class AccountService {
       passwordHash: await hashPassword(input.password),
       role: Role.CITIZEN,
     });
-    await this.insert(user);
+    await this.em.transactional(async (tx) => {
+      await this.insert(user, tx);
+      await recordConsent(tx, ConsentOccasion.REGISTER, { user });
+      await tx.flush();
+    });
     return this.issue(user);
   }
 
@@ -137,9 +150,9 @@ export class AccountService {
     return user;
   }
 
-  private async insert(user: User): Promise<void> {
+  private async insert(user: User, em: EntityManager = this.em): Promise<void> {
     try {
-      await this.em.persistAndFlush(user);
+      await em.persistAndFlush(user);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         throw new ConflictError('An account with this e-mail already exists.', 'email');

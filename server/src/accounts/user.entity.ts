@@ -13,7 +13,7 @@ import { Role } from './role.js';
   expression: `(role = 'OFFICER') = (unit_id is not null)`,
 })
 export class User {
-  [OptionalProps]?: 'tokenVersion' | 'createdAt' | 'disabledAt' | 'unitReviewSince';
+  [OptionalProps]?: 'tokenVersion' | 'createdAt' | 'disabledAt' | 'unitReviewSince' | 'closedAt';
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -62,6 +62,17 @@ export class User {
   })
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
   disabledAt?: Date;
+
+  /** The privacy notice version last agreed to (history in `consents`); null before any. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  consentVersion?: string;
+
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  consentedAt?: Date;
+
+  /** Set when the person closed the account: its personal fields are erased, it never signs in again. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  closedAt?: Date;
 
   @Field(() => Date, { description: 'When the account was created.' })
   @Property({ type: 'Date', columnType: 'timestamptz' })

@@ -1,3 +1,4 @@
+import { CLOSED_ACCOUNT_NAME } from '../shared/privacy-notice.js';
 import { Ctx, Field, FieldResolver, Float, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../shared/context.js';
 import { DeadlineKind, pendingDeadline } from './deadline.js';
@@ -46,5 +47,13 @@ export class ThreadDeadlineResolver {
   })
   anonymous(@Root() thread: Thread): boolean {
     return !thread.author;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'The author has closed their account: `authorName` is "Người dân (đã xoá tài khoản)"; clients show it in their language.',
+  })
+  authorClosed(@Root() thread: Thread): boolean {
+    return Boolean(thread.author) && thread.authorName === CLOSED_ACCOUNT_NAME;
   }
 }

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../accounts/user.entity.js';
+import { CLOSED_ACCOUNT_NAME } from '../shared/privacy-notice.js';
 import { Unit } from '../units/unit.entity.js';
 import { Message } from './message.entity.js';
 import { Thread } from './thread.entity.js';
@@ -79,6 +80,7 @@ export enum ActorKind {
   SYSTEM = 'SYSTEM',
   ANONYMOUS = 'ANONYMOUS',
   PERSON = 'PERSON',
+  CLOSED_ACCOUNT = 'CLOSED_ACCOUNT',
 }
 
 registerEnumType(ActorKind, {
@@ -88,6 +90,7 @@ registerEnumType(ActorKind, {
     SYSTEM: { description: 'The system (routing, deadlines).' },
     ANONYMOUS: { description: 'A citizen who posted anonymously.' },
     PERSON: { description: 'A signed-in person, named by `actorName`.' },
+    CLOSED_ACCOUNT: { description: 'A citizen who has since closed their account; no name to show.' },
   },
 });
 
@@ -127,7 +130,7 @@ export class ThreadEvent {
 
   @Field(() => ActorKind, { description: 'Whether `actorName` is a person, the system or an anonymous citizen.' })
   get actorKind(): ActorKind {
-    if (this.actor) return ActorKind.PERSON;
+    if (this.actor) return this.actorName === CLOSED_ACCOUNT_NAME ? ActorKind.CLOSED_ACCOUNT : ActorKind.PERSON;
     return this.actorName === SYSTEM_NAME ? ActorKind.SYSTEM : ActorKind.ANONYMOUS;
   }
 

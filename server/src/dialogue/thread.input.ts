@@ -64,6 +64,15 @@ export class PostFeedbackInput {
   @IsUUID('all', { message: 'idempotencyKey must be a UUID' })
   idempotencyKey!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The privacy notice version shown to the poster (privacyNotice.version): posting with it agrees to it. May be left out by a signed-in account that agreed to the version in force; otherwise CONSENT_REQUIRED.',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  consentVersion?: string | null;
+
   @Field(() => [ID], { defaultValue: [], description: ATTACHMENTS_DESCRIPTION })
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'attachmentIds must be upload ids' })

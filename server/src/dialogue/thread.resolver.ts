@@ -9,6 +9,7 @@ import { ThreadQueryService } from './thread-query.service.js';
 import { isSupportable, movesFor, threadPermissions } from './thread-permissions.js';
 import { ThreadStatus } from './thread-status.js';
 import { Thread } from './thread.entity.js';
+import { checkConsent, ConsentOccasion, recordConsent } from '../accounts/consent.js';
 import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
 import { accessFor, ThreadService } from './thread.service.js';
 import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder, ThreadPermissions } from './thread.type.js';
@@ -89,7 +90,13 @@ export class ThreadResolver {
     @Arg('input', () => PostFeedbackInput, { description: 'The post.' }) input: PostFeedbackInput,
     @Ctx() ctx: Context,
   ): Promise<PostFeedbackPayload> {
+    const agreesNow = checkConsent(input.consentVersion, ctx.viewer);
+    if (agreesNow && ctx.viewer) {
+      await recordConsent(ctx.em, ConsentOccasion.POST, { user: ctx.viewer });
+      await ctx.em.flush();
+    }
     const result = await new PostingService(ctx.em, ctx.services).post(input, ctx.viewer, ctx.clientIp);
+    if (agreesNow && !ctx.viewer) await recordConsent(ctx.em, ConsentOccasion.POST, { threadId: result.thread.id });
     if (result.trackingCode) ctx.grants.add(result.thread.id);
     return result;
   }

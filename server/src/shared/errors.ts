@@ -13,6 +13,7 @@ export const ErrorCode = {
   InvalidTransition: 'INVALID_TRANSITION',
   TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
   ForbiddenOperation: 'FORBIDDEN_OPERATION',
+  ConsentRequired: 'CONSENT_REQUIRED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -117,6 +118,18 @@ export class ForbiddenOperationError extends AppError {
   readonly code = ErrorCode.ForbiddenOperation;
   constructor(message: string) {
     super(message, { code: ErrorCode.ForbiddenOperation, http: { status: 403 } });
+  }
+}
+
+/** The privacy notice in force was not agreed to: show it (its `noticeVersion`) and send that version back. */
+export class ConsentRequiredError extends AppError {
+  readonly code = ErrorCode.ConsentRequired;
+  constructor(noticeVersion: string) {
+    super(`Read the privacy notice (version ${noticeVersion}) and agree to it first.`, {
+      code: ErrorCode.ConsentRequired,
+      noticeVersion,
+      field: 'consentVersion',
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../../server/src/shared/privacy-notice';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../../web/src/accounts/session';
@@ -134,6 +135,7 @@ describe('post form', () => {
         body: 'Đường tổ dân phố Đông Anh 1 bị sạt lở sau mưa.',
         isPublic: true,
         anonymous: true,
+        consentVersion: PRIVACY_NOTICE.version,
       },
     });
     expect(wrapper.get('[data-testid="tracking-code"]').text()).toBe('NB-7Q4K-PX2M-9T');

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../../server/src/shared/privacy-notice';
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../../web/src/accounts/session';
@@ -17,6 +18,7 @@ const input: PostFeedbackInput = {
   body: 'Đường tổ dân phố Đông Anh 1 bị sạt lở sau mưa.',
   isPublic: true,
   anonymous: true,
+  consentVersion: PRIVACY_NOTICE.version,
 };
 
 const posted = {

@@ -9,6 +9,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ActorKind =
   /** A citizen who posted anonymously. */
   | 'ANONYMOUS'
+  /** A citizen who has since closed their account; no name to show. */
+  | 'CLOSED_ACCOUNT'
   /** A signed-in person, named by `actorName`. */
   | 'PERSON'
   /** The system (routing, deadlines). */
@@ -91,6 +93,13 @@ export type CommendationIssuer =
   | 'DISTRICT_PEOPLES_COMMITTEE'
   /** Provincial People's Committee (UBND tỉnh). */
   | 'PROVINCIAL_PEOPLES_COMMITTEE';
+
+/** What a person asked of their personal data. */
+export type DataRequestKind =
+  /** Closing the account: personal fields erased. */
+  | 'CLOSE'
+  /** A copy of everything held about them. */
+  | 'EXPORT';
 
 /** Which deadline a thread waits on. */
 export type DeadlineKind =
@@ -269,6 +278,8 @@ export type PostFeedbackInput = {
   body: string;
   /** The field (category). */
   categoryId: string | number;
+  /** The privacy notice version shown to the poster (privacyNotice.version): posting with it agrees to it. May be left out by a signed-in account that agreed to the version in force; otherwise CONSENT_REQUIRED. */
+  consentVersion?: string | null | undefined;
   /** Anonymous posts only: an e-mail address to hear back at. Never shown to anyone, kept apart from the thread, erased when the thread closes. */
   contactEmail?: string | null | undefined;
   /** Language of the messages sent to contactEmail: vi (the default) or en. */
@@ -359,6 +370,8 @@ export type RecogniseModelInput = {
 
 /** Citizen self-sign-up. */
 export type RegisterInput = {
+  /** The privacy notice version shown on the sign-up form (privacyNotice.version); anything else is CONSENT_REQUIRED. Staff accounts leave it out. */
+  consentVersion?: string | null | undefined;
   /** Name shown beside what the person writes (1-100 characters). */
   displayName: string;
   /** E-mail address used to sign in. */
@@ -657,6 +670,12 @@ export type AddProgressReportMutationVariables = Exact<{
 
 export type AddProgressReportMutation = { addProgressReport: { id: string; reportedOn: string; resourcesVnd: string } };
 
+export type AgreeToPrivacyNoticeMutationVariables = Exact<{
+  version: string;
+}>;
+
+export type AgreeToPrivacyNoticeMutation = { agreeToPrivacyNotice: { id: string; consentNeeded: boolean | null } };
+
 export type ApplyReorganisationMutationVariables = Exact<{
   input: ReorganisationInput;
 }>;
@@ -915,9 +934,27 @@ export type ChangeThreadStatusMutation = {
   };
 };
 
+export type CloseMyAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+export type CloseMyAccountMutation = {
+  closeMyAccount: { id: string; kind: DataRequestKind; requestedAt: string; completedAt: string | null };
+};
+
 export type DashboardUpdatesSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type DashboardUpdatesSubscription = { dashboardUpdates: { at: string } };
+
+export type ExportMyDataMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ExportMyDataMutation = {
+  exportMyData: {
+    json: string;
+    text: string;
+    request: { id: string; kind: DataRequestKind; requestedAt: string; completedAt: string | null };
+  };
+};
 
 export type InboxEventsSubscriptionVariables = Exact<{
   unitId?: string | number | null | undefined;
@@ -1126,6 +1163,10 @@ export type PreviewReorganisationMutation = {
   };
 };
 
+export type PrivacyConsentStatusQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PrivacyConsentStatusQuery = { me: { id: string; consentNeeded: boolean | null } | null };
+
 export type PushPublicKeyQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PushPublicKeyQuery = { pushPublicKey: string | null };
@@ -1308,6 +1349,7 @@ export type ThreadQuery = {
     supportCount: number;
     authorName: string;
     anonymous: boolean;
+    authorClosed: boolean;
     createdAt: string;
     answerDueAt: string;
     viewerCan: {
@@ -1455,6 +1497,7 @@ export type ThreadSummaryFieldsFragment = {
   supportCount: number;
   authorName: string;
   anonymous: boolean;
+  authorClosed: boolean;
   createdAt: string;
   answerDueAt: string;
   deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
@@ -1488,6 +1531,7 @@ export type ThreadsQuery = {
       supportCount: number;
       authorName: string;
       anonymous: boolean;
+      authorClosed: boolean;
       createdAt: string;
       answerDueAt: string;
       deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
@@ -1946,6 +1990,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -2046,6 +2091,46 @@ export const AddProgressReportDocument = {
     },
   ],
 } as unknown as DocumentNode<AddProgressReportMutation, AddProgressReportMutationVariables>;
+export const AgreeToPrivacyNoticeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AgreeToPrivacyNotice' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'version' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'agreeToPrivacyNotice' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'version' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'version' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consentNeeded' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AgreeToPrivacyNoticeMutation, AgreeToPrivacyNoticeMutationVariables>;
 export const ApplyReorganisationDocument = {
   kind: 'Document',
   definitions: [
@@ -2947,6 +3032,48 @@ export const ChangeThreadStatusDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangeThreadStatusMutation, ChangeThreadStatusMutationVariables>;
+export const CloseMyAccountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CloseMyAccount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'closeMyAccount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'password' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CloseMyAccountMutation, CloseMyAccountMutationVariables>;
 export const DashboardUpdatesDocument = {
   kind: 'Document',
   definitions: [
@@ -2970,6 +3097,45 @@ export const DashboardUpdatesDocument = {
     },
   ],
 } as unknown as DocumentNode<DashboardUpdatesSubscription, DashboardUpdatesSubscriptionVariables>;
+export const ExportMyDataDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ExportMyData' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'exportMyData' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'json' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'request' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExportMyDataMutation, ExportMyDataMutationVariables>;
 export const InboxEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -3941,6 +4107,32 @@ export const PreviewReorganisationDocument = {
     },
   ],
 } as unknown as DocumentNode<PreviewReorganisationMutation, PreviewReorganisationMutationVariables>;
+export const PrivacyConsentStatusDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PrivacyConsentStatus' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consentNeeded' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PrivacyConsentStatusQuery, PrivacyConsentStatusQueryVariables>;
 export const PushPublicKeyDocument = {
   kind: 'Document',
   definitions: [
@@ -4641,6 +4833,7 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -5081,6 +5274,7 @@ export const ThreadsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },

@@ -81,6 +81,7 @@ const en: Messages = {
   actor: {
     SYSTEM: 'System',
     ANONYMOUS: 'Anonymous citizen',
+    CLOSED_ACCOUNT: 'Citizen (account closed)',
   },
   reason: {
     ROUTED_BY_RULE: 'By the assignment rule for {field} in {place}',
@@ -368,6 +369,7 @@ const en: Messages = {
     BAD_USER_INPUT: 'Something is not valid: {detail}',
     CONFLICT: 'This already exists or was already done.',
     RATE_LIMITED: 'Too many attempts; try again in a few minutes.',
+    CONSENT_REQUIRED: 'The notice on personal data has changed: read it, agree, and send again.',
     INVALID_TRANSITION: 'That status change is not possible now; the page was refreshed.',
     INTERNAL_SERVER_ERROR: 'The server had a problem. Request id: {requestId}.',
     NETWORK: 'Cannot reach the server. Check your connection and try again.',

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { privacyMessages } from '../accounts/messages';
 import { campaignMenuMessages } from '../campaign/messages.menu';
 import { config } from '../config';
 import { monitoringMenuMessages } from '../monitoring/messages.menu';
@@ -20,8 +21,8 @@ export function createAppI18n(locale: Locale = storedLocale()) {
     locale,
     fallbackLocale: 'vi',
     messages: {
-      vi: { ...vi, ...campaignMenuMessages.vi, ...monitoringMenuMessages.vi },
-      en: { ...en, ...campaignMenuMessages.en, ...monitoringMenuMessages.en },
+      vi: { ...vi, ...campaignMenuMessages.vi, ...monitoringMenuMessages.vi, ...privacyMessages.vi },
+      en: { ...en, ...campaignMenuMessages.en, ...monitoringMenuMessages.en, ...privacyMessages.en },
     },
     datetimeFormats: {
       vi: { short: { dateStyle: 'short', timeStyle: 'short' } },

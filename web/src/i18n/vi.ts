@@ -80,6 +80,7 @@ const vi = {
   actor: {
     SYSTEM: 'Hệ thống',
     ANONYMOUS: 'Người dân ẩn danh',
+    CLOSED_ACCOUNT: 'Người dân (đã xoá tài khoản)',
   },
   reason: {
     ROUTED_BY_RULE: 'Theo quy tắc phân công cho {field} tại {place}',
@@ -367,6 +368,7 @@ const vi = {
     BAD_USER_INPUT: 'Thông tin chưa hợp lệ: {detail}',
     CONFLICT: 'Đã có dữ liệu trùng, hoặc thao tác này đã được thực hiện.',
     RATE_LIMITED: 'Bạn thao tác quá nhanh, hãy thử lại sau ít phút.',
+    CONSENT_REQUIRED: 'Thông báo về dữ liệu cá nhân đã thay đổi: hãy đọc và đồng ý rồi gửi lại.',
     INVALID_TRANSITION: 'Không thể chuyển sang trạng thái này lúc này; trang đã được cập nhật.',
     INTERNAL_SERVER_ERROR: 'Máy chủ gặp sự cố. Mã yêu cầu: {requestId}.',
     NETWORK: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../accounts/password.js';
 import { Role } from '../../accounts/role.js';
 import { User } from '../../accounts/user.entity.js';
+import { PRIVACY_NOTICE } from '../../shared/privacy-notice.js';
 import { Category } from '../../units/category.entity.js';
 import { Unit } from '../../units/unit.entity.js';
 import { seedCampaignDemo } from './campaign-demo.js';
@@ -52,7 +53,11 @@ export async function seedDemoData(em: EntityManager, password: string): Promise
       })),
     ];
     const hashes = await Promise.all(accounts.map(() => hashPassword(password)));
-    const users = accounts.map((account, index) => tx.create(User, { ...account, passwordHash: hashes[index]! }));
+    // Demo accounts start agreed to the notice in force (a real sign-up records it in `consents`).
+    const consent = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() };
+    const users = accounts.map((account, index) =>
+      tx.create(User, { ...account, ...consent, passwordHash: hashes[index]! }),
+    );
     seedCampaignDemo(tx, byCode, users);
     return {
       units: byCode.size,
