@@ -12,6 +12,7 @@ import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
+import { ThreadAssignmentResolver, ThreadEventAssigneeResolver } from './thread-assignment.js';
 
 export { Attachment, Message, RoutingRule, Support, Thread, ThreadEvent };
 export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord, Attachment];
@@ -27,4 +28,6 @@ export const resolvers = [
   AttachmentResolver,
   ThreadAttachmentsResolver,
   MessageAttachmentsResolver,
+  ThreadAssignmentResolver,
+  ThreadEventAssigneeResolver,
 ] as const;

@@ -133,6 +133,11 @@ export class Thread {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
   author?: User;
 
+  /** The officer of the unit working it; staff only (Thread.assignee), cleared by a transfer. */
+  @Index()
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  assignee?: User;
+
   @Field(() => String, { description: 'Name shown for the author; anonymous posts show "Người dân ẩn danh".' })
   @Property({ type: 'string', length: 100 })
   authorName!: string;
