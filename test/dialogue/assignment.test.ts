@@ -113,8 +113,9 @@ describe('assigning a thread inside the unit', () => {
 
   it('refuses people outside the unit, outsiders, no change and finished threads with typed errors', async () => {
     const thread = await post(server, dir, { token: citizen, place: 'LH.NB', title: 'Rác thải ven đường' });
-    const otherUnitOfficer = (await sql<{ id: string }>(`select id from users where email = 'lh.ktht@nghedan.demo'`))[0]!
-      .id;
+    const otherUnitOfficer = (
+      await sql<{ id: string }>(`select id from users where email = 'lh.ktht@nghedan.demo'`)
+    )[0]!.id;
     expect((await assign(officer, thread.id, otherUnitOfficer)).errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'assigneeId' },
     });

@@ -24,6 +24,14 @@ export type AppraiseModelInput = {
   score: number;
 };
 
+/** Puts one of the responsible unit's officers in charge of a thread, or nobody. */
+export type AssignThreadInput = {
+  /** An officer of the responsible unit; null to unassign. */
+  assigneeId?: string | number | null | undefined;
+  /** The thread. */
+  threadId: string | number;
+};
+
 /** What an attachment is. */
 export type AttachmentKind =
   /** A photo, re-encoded without its metadata (JPEG, PNG or WebP). */
@@ -382,8 +390,17 @@ export type TargetProgramme =
   /** Sustainable poverty reduction (giảm nghèo bền vững). */
   | 'POVERTY_REDUCTION';
 
+/** Who is in charge of a thread, as an inbox view (only threads the viewer is staff on). */
+export type ThreadAssignment =
+  /** Assigned to the viewer. */
+  | 'MINE'
+  /** Nobody is in charge yet. */
+  | 'UNASSIGNED';
+
 /** What happened to a thread. */
 export type ThreadEventType =
+  /** An officer of the unit was put in charge; see `assignee`. Staff only. */
+  | 'ASSIGNED'
   /** The overdue thread was escalated to `toUnit` and the monitors. */
   | 'ESCALATED'
   /** A staff-only note; see `message`. Never sent to citizens. */
@@ -403,10 +420,14 @@ export type ThreadEventType =
   /** A citizen supported the thread (+1). */
   | 'SUPPORTED'
   /** The thread moved from `fromUnit` to `toUnit`, with a reason. */
-  | 'TRANSFERRED';
+  | 'TRANSFERRED'
+  /** Nobody is in charge any more. Staff only. */
+  | 'UNASSIGNED';
 
 /** Narrows a list of threads; every given condition must hold. */
 export type ThreadFilter = {
+  /** Assigned to you, or to nobody; lists only threads you are staff on (a unit's inbox). */
+  assignment?: ThreadAssignment | null | undefined;
   /** This field (category). */
   categoryId?: string | number | null | undefined;
   /** This kind of post. */
@@ -638,6 +659,14 @@ export type AppraiseModelMutation = {
   };
 };
 
+export type AssignThreadMutationVariables = Exact<{
+  input: AssignThreadInput;
+}>;
+
+export type AssignThreadMutation = {
+  assignThread: { id: string; assignee: { id: string; displayName: string } | null };
+};
+
 export type BoardEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -657,6 +686,7 @@ export type BoardEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -857,6 +887,7 @@ export type ChangeThreadStatusMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
   };
@@ -886,6 +917,7 @@ export type InboxEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -1067,6 +1099,7 @@ export type RateThreadMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
   };
@@ -1232,8 +1265,10 @@ export type ThreadQuery = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
+    assignableOfficers: Array<{ id: string; displayName: string }>;
     attachments: Array<{
       id: string;
       kind: AttachmentKind;
@@ -1258,6 +1293,7 @@ export type ThreadQuery = {
       reason: string | null;
       rating: number | null;
       reasonParams: Array<{ key: string; value: string }>;
+      assignee: { id: string; displayName: string } | null;
       fromUnit: { id: string; name: string; isCurrent: boolean } | null;
       toUnit: { id: string; name: string; isCurrent: boolean } | null;
       message: {
@@ -1280,6 +1316,7 @@ export type ThreadQuery = {
     category: { id: string; name: string; nameEn: string };
     place: { id: string; name: string; placeName: string; isCurrent: boolean };
     unit: { id: string; name: string; isCurrent: boolean };
+    assignee: { id: string; displayName: string } | null;
   };
 };
 
@@ -1303,6 +1340,7 @@ export type ThreadEventFieldsFragment = {
   reason: string | null;
   rating: number | null;
   reasonParams: Array<{ key: string; value: string }>;
+  assignee: { id: string; displayName: string } | null;
   fromUnit: { id: string; name: string; isCurrent: boolean } | null;
   toUnit: { id: string; name: string; isCurrent: boolean } | null;
   message: {
@@ -1336,6 +1374,7 @@ export type ThreadEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -1356,6 +1395,7 @@ export type ThreadPermissionFieldsFragment = {
   rate: boolean;
   reopen: boolean;
   support: boolean;
+  assign: boolean;
   move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
 };
 
@@ -1376,6 +1416,7 @@ export type ThreadSummaryFieldsFragment = {
   category: { id: string; name: string; nameEn: string };
   place: { id: string; name: string; placeName: string; isCurrent: boolean };
   unit: { id: string; name: string; isCurrent: boolean };
+  assignee: { id: string; displayName: string } | null;
 };
 
 export type ThreadsQueryVariables = Exact<{
@@ -1409,6 +1450,7 @@ export type ThreadsQuery = {
       category: { id: string; name: string; nameEn: string };
       place: { id: string; name: string; placeName: string; isCurrent: boolean };
       unit: { id: string; name: string; isCurrent: boolean };
+      assignee: { id: string; displayName: string } | null;
     }>;
   };
 };
@@ -1428,6 +1470,7 @@ export type TransferThreadMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
     unit: { id: string; name: string };
@@ -1739,6 +1782,17 @@ export const ThreadEventFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1818,6 +1872,7 @@ export const ThreadPermissionFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -1891,6 +1946,17 @@ export const ThreadSummaryFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
               ],
             },
           },
@@ -2141,6 +2207,59 @@ export const AppraiseModelDocument = {
     },
   ],
 } as unknown as DocumentNode<AppraiseModelMutation, AppraiseModelMutationVariables>;
+export const AssignThreadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignThread' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AssignThreadInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignThread' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignee' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssignThreadMutation, AssignThreadMutationVariables>;
 export const BoardEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -2206,6 +2325,17 @@ export const BoardEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -2839,6 +2969,7 @@ export const ChangeThreadStatusDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -2942,6 +3073,17 @@ export const InboxEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -3825,6 +3967,7 @@ export const RateThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -4319,6 +4462,17 @@ export const ThreadDocument = {
                     selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
                   },
                 },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignableOfficers' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
                 { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'address' } },
@@ -4455,6 +4609,17 @@ export const ThreadDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4482,6 +4647,7 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -4515,6 +4681,17 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -4694,6 +4871,17 @@ export const ThreadEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -4895,6 +5083,17 @@ export const ThreadsDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4981,6 +5180,7 @@ export const TransferThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },

@@ -76,6 +76,8 @@ const en: Messages = {
     ESCALATED: 'Escalated to {unit}',
     SUPPORTED: 'A citizen supported it',
     RATED: 'The citizen rated the answer {rating}/5',
+    ASSIGNED: '{actor} put {assignee} in charge',
+    UNASSIGNED: '{actor} removed the assignment',
     reason: 'Reason: {reason}',
   },
   actor: {
@@ -160,6 +162,7 @@ const en: Messages = {
     acknowledgeDue: 'Acknowledgement due {date}',
     postedBy: '{author}, {date}',
     responsibleUnit: 'Responsible unit: {unit}',
+    assignee: 'Officer in charge: {name}',
     private: 'Private',
     messages: 'Messages',
     noMessages: 'No messages yet.',
@@ -277,6 +280,10 @@ const en: Messages = {
     titleAll: 'All threads',
     overdueOnly: 'Overdue only',
     monitorHint: 'A read-only overview: every thread of every unit, overdue ones marked in red.',
+    view: 'Show',
+    viewAll: 'All',
+    viewMine: 'Assigned to me',
+    viewUnassigned: 'Unassigned',
   },
   mine: {
     title: 'My threads',
@@ -300,6 +307,12 @@ const en: Messages = {
     done: 'You support this.',
     already: 'You already support this.',
     signIn: 'Sign in with a citizen account to support',
+  },
+  assign: {
+    label: 'Officer in charge',
+    nobody: 'Nobody yet',
+    submit: 'Assign',
+    submitting: 'Assigning…',
   },
   transfer: {
     title: 'Transfer to another unit',

@@ -75,6 +75,8 @@ const vi = {
     ESCALATED: 'Báo cáo lên {unit}',
     SUPPORTED: 'Một người dân ủng hộ',
     RATED: 'Người dân đánh giá {rating}/5',
+    ASSIGNED: '{actor} giao cho {assignee} phụ trách',
+    UNASSIGNED: '{actor} bỏ phân công',
     reason: 'Lý do: {reason}',
   },
   actor: {
@@ -159,6 +161,7 @@ const vi = {
     acknowledgeDue: 'Hạn tiếp nhận {date}',
     postedBy: '{author}, {date}',
     responsibleUnit: 'Đơn vị phụ trách: {unit}',
+    assignee: 'Cán bộ phụ trách: {name}',
     private: 'Riêng tư',
     messages: 'Trao đổi',
     noMessages: 'Chưa có trao đổi nào.',
@@ -275,6 +278,10 @@ const vi = {
     titleAll: 'Tất cả ý kiến',
     overdueOnly: 'Chỉ ý kiến quá hạn',
     monitorHint: 'Tổng quan chỉ để xem: mọi ý kiến của mọi đơn vị, ý kiến quá hạn được đánh dấu đỏ.',
+    view: 'Xem',
+    viewAll: 'Tất cả',
+    viewMine: 'Giao cho tôi',
+    viewUnassigned: 'Chưa phân công',
   },
   mine: {
     title: 'Ý kiến của tôi',
@@ -298,6 +305,12 @@ const vi = {
     done: 'Bạn đã ủng hộ ý kiến này.',
     already: 'Bạn đã ủng hộ ý kiến này từ trước.',
     signIn: 'Đăng nhập bằng tài khoản người dân để ủng hộ',
+  },
+  assign: {
+    label: 'Cán bộ phụ trách',
+    nobody: 'Chưa phân công',
+    submit: 'Phân công',
+    submitting: 'Đang phân công…',
   },
   transfer: {
     title: 'Chuyển cho đơn vị khác',
