@@ -12,10 +12,21 @@ import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
+import { ReplyTemplate } from './reply-template.entity.js';
+import { ReplyTemplateResolver } from './reply-template.resolver.js';
 import { ThreadAssignmentResolver, ThreadEventAssigneeResolver } from './thread-assignment.js';
 
 export { Attachment, Message, RoutingRule, Support, Thread, ThreadEvent };
-export const entities = [Thread, Message, ThreadEvent, RoutingRule, Support, ThreadAccessRecord, Attachment];
+export const entities = [
+  Thread,
+  Message,
+  ThreadEvent,
+  RoutingRule,
+  Support,
+  ThreadAccessRecord,
+  Attachment,
+  ReplyTemplate,
+];
 export const resolvers = [
   ThreadResolver,
   ThreadDeadlineResolver,
@@ -30,4 +41,5 @@ export const resolvers = [
   MessageAttachmentsResolver,
   ThreadAssignmentResolver,
   ThreadEventAssigneeResolver,
+  ReplyTemplateResolver,
 ] as const;
