@@ -100,6 +100,14 @@ export type CommendationIssuer =
   /** Provincial People's Committee (UBND tỉnh). */
   | 'PROVINCIAL_PEOPLES_COMMITTEE';
 
+/** A new reply template: for your unit (officers) or global (administrators). */
+export type CreateReplyTemplateInput = {
+  /** The text, 1 to 5000 characters. */
+  body: string;
+  /** Short title, 1 to 120 characters. */
+  title: string;
+};
+
 /** Which deadline a thread waits on. */
 export type DeadlineKind =
   /** The unit must acknowledge the routed thread. */
@@ -565,6 +573,16 @@ export type UpdateModelInput = {
   title: string;
 };
 
+/** New title and text for a template you keep. */
+export type UpdateReplyTemplateInput = {
+  /** The text, 1 to 5000 characters. */
+  body: string;
+  /** The template. */
+  id: string | number;
+  /** Short title, 1 to 120 characters. */
+  title: string;
+};
+
 /** A concrete work done, within a progress report. */
 export type WorkItemInput = {
   /** What exactly (up to 300 characters). */
@@ -893,9 +911,23 @@ export type ChangeThreadStatusMutation = {
   };
 };
 
+export type CreateReplyTemplateMutationVariables = Exact<{
+  input: CreateReplyTemplateInput;
+}>;
+
+export type CreateReplyTemplateMutation = {
+  createReplyTemplate: { id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean };
+};
+
 export type DashboardUpdatesSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type DashboardUpdatesSubscription = { dashboardUpdates: { at: string } };
+
+export type DeleteReplyTemplateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteReplyTemplateMutation = { deleteReplyTemplate: string };
 
 export type InboxEventsSubscriptionVariables = Exact<{
   unitId?: string | number | null | undefined;
@@ -1177,6 +1209,20 @@ export type ReorganisationReportFieldsFragment = {
   movedThreads: Array<{ threadId: string; title: string | null; fromUnit: string; toUnit: string }>;
   rules: Array<{ category: string; place: string; unit: string; dropped: boolean }>;
   movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
+};
+
+export type ReplyTemplateFieldsFragment = {
+  id: string;
+  title: string;
+  body: string;
+  global: boolean;
+  viewerCanEdit: boolean;
+};
+
+export type ReplyTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReplyTemplatesQuery = {
+  replyTemplates: Array<{ id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean }>;
 };
 
 export type ReplyToThreadMutationVariables = Exact<{
@@ -1493,6 +1539,14 @@ export type UpdateModelMutation = {
   };
 };
 
+export type UpdateReplyTemplateMutationVariables = Exact<{
+  input: UpdateReplyTemplateInput;
+}>;
+
+export type UpdateReplyTemplateMutation = {
+  updateReplyTemplate: { id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean };
+};
+
 export type WithdrawModelMutationVariables = Exact<{
   input: ModelStepInput;
 }>;
@@ -1717,6 +1771,26 @@ export const ReorganisationReportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ReorganisationReportFieldsFragment, unknown>;
+export const ReplyTemplateFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTemplateFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2975,6 +3049,61 @@ export const ChangeThreadStatusDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangeThreadStatusMutation, ChangeThreadStatusMutationVariables>;
+export const CreateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateReplyTemplateMutation, CreateReplyTemplateMutationVariables>;
 export const DashboardUpdatesDocument = {
   kind: 'Document',
   definitions: [
@@ -2998,6 +3127,39 @@ export const DashboardUpdatesDocument = {
     },
   ],
 } as unknown as DocumentNode<DashboardUpdatesSubscription, DashboardUpdatesSubscriptionVariables>;
+export const DeleteReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteReplyTemplateMutation, DeleteReplyTemplateMutationVariables>;
 export const InboxEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -4209,6 +4371,44 @@ export const RejectModelDocument = {
     },
   ],
 } as unknown as DocumentNode<RejectModelMutation, RejectModelMutationVariables>;
+export const ReplyTemplatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReplyTemplates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyTemplates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTemplatesQuery, ReplyTemplatesQueryVariables>;
 export const ReplyToThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -5231,6 +5431,61 @@ export const UpdateModelDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateModelMutation, UpdateModelMutationVariables>;
+export const UpdateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateReplyTemplateMutation, UpdateReplyTemplateMutationVariables>;
 export const WithdrawModelDocument = {
   kind: 'Document',
   definitions: [
