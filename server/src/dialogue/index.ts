@@ -13,6 +13,8 @@ import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
 import { ReplyTemplate } from './reply-template.entity.js';
+import { ThreadRead } from './thread-read.entity.js';
+import { ThreadUnreadResolver } from './thread-unread.js';
 import { ReplyTemplateResolver } from './reply-template.resolver.js';
 import { ThreadAssignmentResolver, ThreadEventAssigneeResolver } from './thread-assignment.js';
 
@@ -26,6 +28,7 @@ export const entities = [
   ThreadAccessRecord,
   Attachment,
   ReplyTemplate,
+  ThreadRead,
 ];
 export const resolvers = [
   ThreadResolver,
@@ -42,4 +45,5 @@ export const resolvers = [
   ThreadAssignmentResolver,
   ThreadEventAssigneeResolver,
   ReplyTemplateResolver,
+  ThreadUnreadResolver,
 ] as const;
