@@ -975,6 +975,12 @@ export type LoginMutation = {
   };
 };
 
+export type MarkThreadReadMutationVariables = Exact<{
+  threadId: string | number;
+}>;
+
+export type MarkThreadReadMutation = { markThreadRead: { id: string; viewerUnread: boolean } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
@@ -1302,6 +1308,7 @@ export type ThreadQuery = {
     supportCount: number;
     authorName: string;
     anonymous: boolean;
+    viewerUnread: boolean;
     createdAt: string;
     answerDueAt: string;
     viewerCan: {
@@ -1456,6 +1463,7 @@ export type ThreadSummaryFieldsFragment = {
   supportCount: number;
   authorName: string;
   anonymous: boolean;
+  viewerUnread: boolean;
   createdAt: string;
   answerDueAt: string;
   deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
@@ -1490,6 +1498,7 @@ export type ThreadsQuery = {
       supportCount: number;
       authorName: string;
       anonymous: boolean;
+      viewerUnread: boolean;
       createdAt: string;
       answerDueAt: string;
       deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
@@ -1522,6 +1531,12 @@ export type TransferThreadMutation = {
     unit: { id: string; name: string };
   };
 };
+
+export type UnreadThreadCountQueryVariables = Exact<{
+  unitId?: string | number | null | undefined;
+}>;
+
+export type UnreadThreadCountQuery = { unreadThreadCount: number };
 
 export type UpdateModelMutationVariables = Exact<{
   input: UpdateModelInput;
@@ -1972,6 +1987,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -3373,6 +3389,46 @@ export const LoginDocument = {
     },
   ],
 } as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const MarkThreadReadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkThreadRead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'threadId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markThreadRead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'threadId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'threadId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -4758,6 +4814,7 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -5232,6 +5289,7 @@ export const ThreadsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'supportCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -5386,6 +5444,39 @@ export const TransferThreadDocument = {
     },
   ],
 } as unknown as DocumentNode<TransferThreadMutation, TransferThreadMutationVariables>;
+export const UnreadThreadCountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'UnreadThreadCount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'unitId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unreadThreadCount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'unitId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'unitId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnreadThreadCountQuery, UnreadThreadCountQueryVariables>;
 export const UpdateModelDocument = {
   kind: 'Document',
   definitions: [

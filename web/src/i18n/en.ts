@@ -285,6 +285,8 @@ const en: Messages = {
     viewAll: 'All',
     viewMine: 'Assigned to me',
     viewUnassigned: 'Unassigned',
+    unread: 'New',
+    unreadCount: '{count} unread',
   },
   mine: {
     title: 'My threads',

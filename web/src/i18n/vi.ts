@@ -283,6 +283,8 @@ const vi = {
     viewAll: 'Tất cả',
     viewMine: 'Giao cho tôi',
     viewUnassigned: 'Chưa phân công',
+    unread: 'Mới',
+    unreadCount: '{count} chưa đọc',
   },
   mine: {
     title: 'Ý kiến của tôi',
