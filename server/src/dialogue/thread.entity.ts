@@ -213,7 +213,11 @@ export class Thread {
   @Property({ type: 'integer', default: 0 })
   reopenCount: number = 0;
 
-  @Field(() => Int, { nullable: true, description: "The citizen's rating of the answer, 1 to 5." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The citizen's rating of the answer, 1 to 5; cleared when they reopen the thread, so they rate the next answer.",
+  })
   @Property({ type: 'smallint', nullable: true })
   rating?: number;
 

@@ -104,7 +104,13 @@ export class ThreadService {
       if (input.status === ThreadStatus.ACKNOWLEDGED) thread.acknowledgedAt = now;
       if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
       if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
-      if (input.status === ThreadStatus.REOPENED) thread.reopenCount += 1;
+      if (input.status === ThreadStatus.REOPENED) {
+        thread.reopenCount += 1;
+        // The rating judged the answer the citizen just reopened: they rate the next one afresh
+        // (the RATED event stays in the log).
+        thread.rating = undefined;
+        thread.ratingComment = undefined;
+      }
       const speaker = speakerFor(thread, this.ctx.viewer, mover === 'AUTHOR');
       events.record(thread, {
         type: ThreadEventType.STATUS_CHANGED,
