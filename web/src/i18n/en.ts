@@ -186,6 +186,7 @@ const en: Messages = {
   },
   actions: {
     title: 'Change status',
+    titleAuthor: 'Not resolved for you?',
     none: 'No action is available now.',
     reason: 'Reason',
     reasonRequired: 'Give a reason.',
@@ -195,10 +196,14 @@ const en: Messages = {
   rating: {
     title: 'Rate the answer',
     score: 'How satisfied are you',
-    scoreValue: '{score} of 5',
+    word1: 'Very dissatisfied',
+    word2: 'Dissatisfied',
+    word3: 'Neither satisfied nor dissatisfied',
+    word4: 'Satisfied',
+    word5: 'Very satisfied',
     comment: 'Comment (optional)',
     submit: 'Send rating',
-    yours: 'Rating: {score}/5',
+    yours: 'Rating: {score}/5 ({word})',
     required: 'Choose from 1 to 5.',
   },
   post: {

@@ -185,6 +185,7 @@ const vi = {
   },
   actions: {
     title: 'Chuyển trạng thái',
+    titleAuthor: 'Vấn đề chưa được giải quyết?',
     none: 'Không có thao tác nào lúc này.',
     reason: 'Lý do',
     reasonRequired: 'Hãy nêu lý do.',
@@ -194,10 +195,14 @@ const vi = {
   rating: {
     title: 'Đánh giá câu trả lời',
     score: 'Mức độ hài lòng',
-    scoreValue: '{score} trên 5',
+    word1: 'Rất không hài lòng',
+    word2: 'Không hài lòng',
+    word3: 'Bình thường',
+    word4: 'Hài lòng',
+    word5: 'Rất hài lòng',
     comment: 'Nhận xét (không bắt buộc)',
     submit: 'Gửi đánh giá',
-    yours: 'Đánh giá: {score}/5',
+    yours: 'Đánh giá: {score}/5 ({word})',
     required: 'Hãy chọn mức từ 1 đến 5.',
   },
   post: {
