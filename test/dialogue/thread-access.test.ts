@@ -171,7 +171,7 @@ describe('the thread rule in TypeScript and in SQL', () => {
       const thread = threads.get(shape)!;
       return threadAccess(scopeOf(thread), viewers.get(role)!, grantFor(role, thread));
     });
-    for (const right of ['read', 'internal', 'officer', 'author', 'transfer', 'support'] as const) {
+    for (const right of ['read', 'internal', 'officer', 'author', 'transfer', 'support', 'assign'] as const) {
       expect(new Set(answers.map((access) => access[right])), right).toEqual(new Set([true, false]));
     }
   });
@@ -179,7 +179,7 @@ describe('the thread rule in TypeScript and in SQL', () => {
 
 describe('through the API', () => {
   const VIEWER_CAN = `query ($id: ID!, $code: String) {
-    thread(id: $id, trackingCode: $code) { viewerCan { reply note move { to reasonRequired } transfer rate reopen support } }
+    thread(id: $id, trackingCode: $code) { viewerCan { reply note move { to reasonRequired } transfer rate reopen support assign } }
   }`;
   it.each(CASES)('%s × %s: reads exactly what the rule allows, and may do what viewerCan says', async (role, shape) => {
     const thread = threads.get(shape)!;

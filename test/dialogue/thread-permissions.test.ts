@@ -9,9 +9,9 @@ const ACCESS = {
   reader: READER,
   citizen: { ...READER, support: true },
   author: { ...READER, author: true, support: true },
-  officer: { ...READER, internal: true, officer: true, transfer: true },
+  officer: { ...READER, internal: true, officer: true, transfer: true, assign: true },
   'escalation officer': { ...READER, internal: true },
-  admin: { ...READER, internal: true, transfer: true },
+  admin: { ...READER, internal: true, transfer: true, assign: true },
 } satisfies Record<string, ThreadAccess>;
 type Who = keyof typeof ACCESS;
 
@@ -22,27 +22,27 @@ const initiative = (status: S, rating: number | null = null) => ({
   kind: FeedbackKind.INITIATIVE,
 });
 
-/** [who, status, reply, note, moves (to, * = reason), transfer, rate, reopen, support] */
-const TABLE: Array<[Who, S, boolean, boolean, string[], boolean, boolean, boolean, boolean]> = [
-  ['reader', S.ROUTED, false, false, [], false, false, false, false],
-  ['citizen', S.ROUTED, false, false, [], false, false, false, true],
-  ['author', S.ROUTED, true, false, [], false, false, false, true],
-  ['author', S.ANSWERED, true, false, ['REOPENED*'], false, false, true, true],
-  ['author', S.RESOLVED, true, false, ['REOPENED*'], false, true, true, true],
-  ['author', S.CLOSED, false, false, [], false, true, false, true],
-  ['author', S.REJECTED, false, false, [], false, false, false, true],
-  ['officer', S.ROUTED, true, true, ['ACKNOWLEDGED', 'REJECTED*'], true, false, false, false],
-  ['officer', S.REOPENED, true, true, ['IN_PROGRESS', 'ANSWERED', 'REJECTED*'], true, false, false, false],
-  ['officer', S.ANSWERED, true, true, ['RESOLVED'], false, false, false, false],
-  ['officer', S.RESOLVED, true, true, ['CLOSED'], false, false, false, false],
-  ['officer', S.CLOSED, false, false, [], false, false, false, false],
-  ['escalation officer', S.ROUTED, false, false, [], false, false, false, false],
-  ['admin', S.IN_PROGRESS, false, false, [], true, false, false, false],
-  ['admin', S.ANSWERED, false, false, [], false, false, false, false],
+/** [who, status, reply, note, moves (to, * = reason), transfer, rate, reopen, support, assign] */
+const TABLE: Array<[Who, S, boolean, boolean, string[], boolean, boolean, boolean, boolean, boolean]> = [
+  ['reader', S.ROUTED, false, false, [], false, false, false, false, false],
+  ['citizen', S.ROUTED, false, false, [], false, false, false, true, false],
+  ['author', S.ROUTED, true, false, [], false, false, false, true, false],
+  ['author', S.ANSWERED, true, false, ['REOPENED*'], false, false, true, true, false],
+  ['author', S.RESOLVED, true, false, ['REOPENED*'], false, true, true, true, false],
+  ['author', S.CLOSED, false, false, [], false, true, false, true, false],
+  ['author', S.REJECTED, false, false, [], false, false, false, true, false],
+  ['officer', S.ROUTED, true, true, ['ACKNOWLEDGED', 'REJECTED*'], true, false, false, false, true],
+  ['officer', S.REOPENED, true, true, ['IN_PROGRESS', 'ANSWERED', 'REJECTED*'], true, false, false, false, true],
+  ['officer', S.ANSWERED, true, true, ['RESOLVED'], false, false, false, false, true],
+  ['officer', S.RESOLVED, true, true, ['CLOSED'], false, false, false, false, true],
+  ['officer', S.CLOSED, false, false, [], false, false, false, false, false],
+  ['escalation officer', S.ROUTED, false, false, [], false, false, false, false, false],
+  ['admin', S.IN_PROGRESS, false, false, [], true, false, false, false, true],
+  ['admin', S.ANSWERED, false, false, [], false, false, false, false, true],
 ];
 
 describe('what a viewer may do with a thread', () => {
-  it.each(TABLE)('%s, %s', (who, status, reply, note, moves, transfer, rate, reopen, support) => {
+  it.each(TABLE)('%s, %s', (who, status, reply, note, moves, transfer, rate, reopen, support, assign) => {
     const can = threadPermissions(initiative(status), ACCESS[who]);
     expect(can).toEqual({
       reply,
@@ -52,6 +52,7 @@ describe('what a viewer may do with a thread', () => {
       rate,
       reopen,
       support,
+      assign,
     });
   });
 
@@ -61,5 +62,11 @@ describe('what a viewer may do with a thread', () => {
       false,
     );
     expect(threadPermissions({ ...initiative(S.ROUTED), isPublic: false }, ACCESS.author).support).toBe(false);
+  });
+
+  it('assigns inside the unit only while the thread takes messages', () => {
+    expect(threadPermissions(initiative(S.CLOSED), ACCESS.officer).assign).toBe(false);
+    expect(threadPermissions(initiative(S.REJECTED), ACCESS.admin).assign).toBe(false);
+    expect(threadPermissions(initiative(S.ROUTED), ACCESS['escalation officer']).assign).toBe(false);
   });
 });

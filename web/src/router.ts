@@ -28,6 +28,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
   },
   {
+    path: '/templates',
+    name: 'templates',
+    component: () => import('./dialogue/ReplyTemplatesPage.vue'),
+    meta: { roles: ['OFFICER', 'ADMIN'] },
+  },
+  {
     path: '/admin/reorganisation',
     name: 'reorganisation',
     component: () => import('./units/UnitReorganisationPage.vue'),

@@ -13,6 +13,11 @@ import { ThreadEventsResolver } from './thread-events.resolver.js';
 import { Thread } from './thread.entity.js';
 import { ThreadDeadlineResolver } from './thread-deadline.resolver.js';
 import { ThreadResolver } from './thread.resolver.js';
+import { ReplyTemplate } from './reply-template.entity.js';
+import { ThreadRead } from './thread-read.entity.js';
+import { ThreadUnreadResolver } from './thread-unread.js';
+import { ReplyTemplateResolver } from './reply-template.resolver.js';
+import { ThreadAssignmentResolver, ThreadEventAssigneeResolver } from './thread-assignment.js';
 
 export { Attachment, Message, RoutingRule, Support, Thread, ThreadContact, ThreadEvent };
 export const entities = [
@@ -24,6 +29,8 @@ export const entities = [
   ThreadAccessRecord,
   Attachment,
   ThreadContact,
+  ReplyTemplate,
+  ThreadRead,
 ];
 export const resolvers = [
   ThreadResolver,
@@ -37,4 +44,8 @@ export const resolvers = [
   AttachmentResolver,
   ThreadAttachmentsResolver,
   MessageAttachmentsResolver,
+  ThreadAssignmentResolver,
+  ThreadEventAssigneeResolver,
+  ReplyTemplateResolver,
+  ThreadUnreadResolver,
 ] as const;

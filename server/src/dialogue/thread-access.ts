@@ -53,6 +53,8 @@ export interface ThreadAccess {
   transfer: boolean;
   /** May support (+1) it: signed-in citizens who can read it. */
   support: boolean;
+  /** May put one of the unit's officers in charge of it: its officers and administrators. */
+  assign: boolean;
 }
 
 export const NO_ACCESS: ThreadAccess = {
@@ -62,6 +64,7 @@ export const NO_ACCESS: ThreadAccess = {
   author: false,
   transfer: false,
   support: false,
+  assign: false,
 };
 
 /** One condition on a thread under which a right holds. */
@@ -93,13 +96,15 @@ function ruleFor(viewer: Viewer | null): Rule {
         ]
       : [];
   const read: Condition[] = [{ on: 'public' }, ...author, ...internal];
+  const unitOrAdmin: Condition[] = viewer?.role === Role.ADMIN ? [{ on: 'every' }] : officer;
   return {
     read,
     internal,
     officer,
     author,
-    transfer: viewer?.role === Role.ADMIN ? [{ on: 'every' }] : officer,
+    transfer: unitOrAdmin,
     support: viewer?.role === Role.CITIZEN ? read : [],
+    assign: unitOrAdmin,
   };
 }
 
@@ -133,6 +138,7 @@ export function threadAccess(thread: ThreadScope, viewer: Viewer | null, holdsTr
     author: any('author'),
     transfer: any('transfer'),
     support: any('support'),
+    assign: any('assign'),
   };
 }
 

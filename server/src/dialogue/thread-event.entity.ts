@@ -19,6 +19,8 @@ export enum ThreadEventType {
   ESCALATED = 'ESCALATED',
   SUPPORTED = 'SUPPORTED',
   RATED = 'RATED',
+  ASSIGNED = 'ASSIGNED',
+  UNASSIGNED = 'UNASSIGNED',
 }
 
 registerEnumType(ThreadEventType, {
@@ -35,6 +37,8 @@ registerEnumType(ThreadEventType, {
     ESCALATED: { description: 'The overdue thread was escalated to `toUnit` and the monitors.' },
     SUPPORTED: { description: 'A citizen supported the thread (+1).' },
     RATED: { description: 'The citizen rated the answer; see `rating`.' },
+    ASSIGNED: { description: 'An officer of the unit was put in charge; see `assignee`. Staff only.' },
+    UNASSIGNED: { description: 'Nobody is in charge any more. Staff only.' },
   },
 });
 
@@ -179,6 +183,10 @@ export class ThreadEvent {
   get reasonParams(): ReasonParam[] {
     return reasonParamList(this.reasonData);
   }
+
+  /** The officer put in charge, for ASSIGNED (internal events only: citizens never see the name). */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  assignee?: User;
 
   @Field(() => Int, { nullable: true, description: 'The rating given, for RATED.' })
   @Property({ type: 'smallint', nullable: true })

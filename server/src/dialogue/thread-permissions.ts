@@ -19,6 +19,9 @@ export const isRateable = (status: ThreadStatus): boolean =>
 /** A thread is handed to another unit only while the unit still owes an answer. */
 export const isTransferable = (status: ThreadStatus): boolean => OPEN_STATUSES.includes(status);
 
+/** Someone of the unit is put in charge while the thread still takes messages. */
+export const isAssignable = (status: ThreadStatus): boolean => acceptsMessages(status);
+
 /** Other citizens support public initiatives and petitions. */
 export const isSupportable = (thread: { isPublic: boolean; kind: FeedbackKind }): boolean =>
   thread.isPublic && SUPPORTABLE_KINDS.includes(thread.kind);
@@ -51,6 +54,7 @@ export interface ThreadPermissions {
   rate: boolean;
   reopen: boolean;
   support: boolean;
+  assign: boolean;
 }
 
 export interface PermissionSubject {
@@ -71,5 +75,6 @@ export function threadPermissions(thread: PermissionSubject, access: ThreadAcces
     rate: access.author && isRateable(thread.status) && thread.rating == null,
     reopen: move.some((candidate) => candidate.to === ThreadStatus.REOPENED),
     support: access.support && isSupportable(thread),
+    assign: access.assign && isAssignable(thread.status),
   };
 }

@@ -8,14 +8,14 @@ import { type Message } from './message.entity.js';
 import { type ThreadEvent } from './thread-event.entity.js';
 import { Thread } from './thread.entity.js';
 import { latestCursor } from './live-replay.js';
-import { readableWhere } from './thread-access.js';
+import { readableWhere, staffedWhere } from './thread-access.js';
 import { accessFor } from './thread.service.js';
 import { searchWordCondition } from './personal-data.js';
 import { logStaffReads } from './access-log.js';
 import { eventsOf, messagesOf, threadRow, threadsFrom } from './thread-rows.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
 import { TrackingCodes } from './tracking-code.js';
-import { ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
+import { ThreadAssignment, ThreadOrder, type ThreadConnection, type ThreadFilter } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
 
 /**
@@ -227,6 +227,12 @@ export class ThreadQueryService {
     if (filter.unitId) conditions.push({ unit: filter.unitId });
     if (filter.kind) conditions.push({ kind: filter.kind });
     if (filter.mine) conditions.push(viewer ? { author: viewer.id } : { id: { $in: [] } });
+    if (filter.assignment) {
+      // Who is in charge is staff knowledge: the view lists only threads the viewer works on.
+      conditions.push(staffedWhere(viewer));
+      const mine = filter.assignment === ThreadAssignment.MINE;
+      conditions.push(mine ? (viewer ? { assignee: viewer.id } : { id: { $in: [] } }) : { assignee: null });
+    }
     if (filter.overdue != null) {
       const late = { $or: [{ acknowledgeOverdueAt: { $ne: null } }, { answerOverdueAt: { $ne: null } }] };
       conditions.push(filter.overdue ? late : { acknowledgeOverdueAt: null, answerOverdueAt: null });

@@ -10,14 +10,19 @@ import { Thread } from './thread.entity.js';
  * statement whatever the number of rows; the objects are read-only.
  */
 
+/** An account's id and name only (never its e-mail or password hash), as a joined relation. */
+const personJson = (alias: string) =>
+  `case when ${alias}.id is null then null else jsonb_build_object('id', ${alias}.id, 'display_name', ${alias}.display_name) end`;
+
 /** Threads of `source` (the table, or a page of it) with the relations every view shows, joined. */
 const threadSelect = (source: string) => `select t.*, to_jsonb(c) as "category", to_jsonb(p) as "place",
-  to_jsonb(u) as "unit", to_jsonb(e) as "escalatedTo"
+  to_jsonb(u) as "unit", to_jsonb(e) as "escalatedTo", ${personJson('a')} as "assignee"
   from ${source} t
   join categories c on c.id = t.category_id
   join units p on p.id = t.place_id
   join units u on u.id = t.unit_id
-  left join units e on e.id = t.escalated_to_id`;
+  left join units e on e.id = t.escalated_to_id
+  left join users a on a.id = t.assignee_id`;
 
 /** Threads of `source` (`threads`, or a subquery of its rows) with `tail` (where, order, limit on `t`). */
 export async function threadsFrom(
@@ -48,13 +53,14 @@ export async function messagesOf(em: EntityManager, thread: Thread, internal: bo
 /** Events with their message (and its unit) and units joined, and their thread unless it is known. */
 const eventSelect = (withThread: boolean) => `select ev.*, ${withThread ? 'to_jsonb(th) as "thread",' : ''}
     case when m.id is null then null else to_jsonb(m) || jsonb_build_object('unit', to_jsonb(mu)) end as "message",
-    to_jsonb(fu) as "fromUnit", to_jsonb(tu) as "toUnit"
+    to_jsonb(fu) as "fromUnit", to_jsonb(tu) as "toUnit", ${personJson('au')} as "assignee"
   from thread_events ev
   ${withThread ? 'join threads th on th.id = ev.thread_id' : ''}
   left join messages m on m.id = ev.message_id
   left join units mu on mu.id = m.unit_id
   left join units fu on fu.id = ev.from_unit_id
-  left join units tu on tu.id = ev.to_unit_id`;
+  left join units tu on tu.id = ev.to_unit_id
+  left join users au on au.id = ev.assignee_id`;
 
 /**
  * Events matching `where` (alias `ev`), ordered and limited by `tail`. Each carries its thread:

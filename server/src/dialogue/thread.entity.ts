@@ -133,6 +133,11 @@ export class Thread {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
   author?: User;
 
+  /** The officer of the unit working it; staff only (Thread.assignee), cleared by a transfer. */
+  @Index()
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  assignee?: User;
+
   @Field(() => String, { description: 'Name shown for the author; anonymous posts show "Người dân ẩn danh".' })
   @Property({ type: 'string', length: 100 })
   authorName!: string;
@@ -208,7 +213,11 @@ export class Thread {
   @Property({ type: 'integer', default: 0 })
   reopenCount: number = 0;
 
-  @Field(() => Int, { nullable: true, description: "The citizen's rating of the answer, 1 to 5." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The citizen's rating of the answer, 1 to 5; cleared when they reopen the thread, so they rate the next answer.",
+  })
   @Property({ type: 'smallint', nullable: true })
   rating?: number;
 

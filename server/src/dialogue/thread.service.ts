@@ -37,7 +37,7 @@ export class ThreadService {
   constructor(private readonly ctx: Context) {}
 
   /** Locks the thread row for the rest of the transaction: concurrent changes queue up. */
-  private async lockThread(tx: EntityManager, threadId: string, trackingCode?: string | null) {
+  async lockThread(tx: EntityManager, threadId: string, trackingCode?: string | null) {
     await tx.execute('select id from threads where id = ? for update', [threadId]);
     const thread = await tx.findOne(Thread, threadId, { populate: [...THREAD_RELATIONS], refresh: true });
     const access = thread ? accessFor(this.ctx, thread, trackingCode) : NO_ACCESS;
@@ -104,7 +104,13 @@ export class ThreadService {
       if (input.status === ThreadStatus.ACKNOWLEDGED) thread.acknowledgedAt = now;
       if (input.status === ThreadStatus.ANSWERED) thread.answeredAt = now;
       if (input.status === ThreadStatus.RESOLVED) thread.resolvedAt = now;
-      if (input.status === ThreadStatus.REOPENED) thread.reopenCount += 1;
+      if (input.status === ThreadStatus.REOPENED) {
+        thread.reopenCount += 1;
+        // The rating judged the answer the citizen just reopened: they rate the next one afresh
+        // (the RATED event stays in the log).
+        thread.rating = undefined;
+        thread.ratingComment = undefined;
+      }
       const speaker = speakerFor(thread, this.ctx.viewer, mover === 'AUTHOR');
       events.record(thread, {
         type: ThreadEventType.STATUS_CHANGED,
@@ -137,6 +143,8 @@ export class ThreadService {
       thread.acknowledgedAt = undefined;
       thread.acknowledgeOverdueAt = undefined;
       thread.escalatedTo = undefined;
+      // The new unit decides who works it: an officer of the old one cannot stay in charge.
+      thread.assignee = undefined;
       thread.acknowledgeDueAt = this.ctx.services.calendar.addWorkingHours(now, thread.category.acknowledgeWithinHours);
       events.record(thread, {
         type: ThreadEventType.TRANSFERRED,

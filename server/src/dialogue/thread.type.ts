@@ -27,6 +27,20 @@ registerEnumType(ThreadOrder, {
   },
 });
 
+export enum ThreadAssignment {
+  MINE = 'MINE',
+  UNASSIGNED = 'UNASSIGNED',
+}
+
+registerEnumType(ThreadAssignment, {
+  name: 'ThreadAssignment',
+  description: 'Who is in charge of a thread, as an inbox view (only threads the viewer is staff on).',
+  valuesConfig: {
+    MINE: { description: 'Assigned to the viewer.' },
+    UNASSIGNED: { description: 'Nobody is in charge yet.' },
+  },
+});
+
 @InputType({ description: 'Narrows a list of threads; every given condition must hold.' })
 export class ThreadFilter {
   @Field(() => [ThreadStatus], { nullable: true, description: 'Any of these statuses.' })
@@ -63,6 +77,14 @@ export class ThreadFilter {
   @IsOptional()
   @IsBoolean()
   mine?: boolean | null;
+
+  @Field(() => ThreadAssignment, {
+    nullable: true,
+    description: "Assigned to you, or to nobody; lists only threads you are staff on (a unit's inbox).",
+  })
+  @IsOptional()
+  @IsIn(Object.values(ThreadAssignment))
+  assignment?: ThreadAssignment | null;
 
   @Field(() => String, {
     nullable: true,
@@ -159,4 +181,10 @@ export class ThreadPermissions implements ThreadPermissionsShape {
       'Support it (supportThread): signed-in citizens, on public initiatives and petitions; a second support answers CONFLICT.',
   })
   support!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "Put one of the unit's officers in charge, or nobody (assignThread): its officers and administrators, until it is closed or rejected.",
+  })
+  assign!: boolean;
 }

@@ -76,6 +76,9 @@ export function whoIsTold(event: EventFacts, thread: ThreadFacts): Told[] {
     case ThreadEventType.INTERNAL_NOTE:
     case ThreadEventType.SUPPORTED:
     case ThreadEventType.RATED:
+    // Assignment inside the unit is internal: the assignee sees it in the inbox, nobody is mailed.
+    case ThreadEventType.ASSIGNED:
+    case ThreadEventType.UNASSIGNED:
       return [];
   }
 }

@@ -13,6 +13,7 @@ const base = {
   internal: false,
   reason: null,
   rating: null,
+  assignee: null,
   fromUnit: null,
   message: null,
 } as const;

@@ -9,6 +9,7 @@ const event = (cursor: string): LiveEvent => ({
   type: 'MESSAGE',
   actorName: 'Cán bộ',
   actorKind: 'PERSON',
+  assignee: null,
   reasonCode: null,
   reasonParams: [],
   createdAt: '2024-03-15T08:00:00.000Z',

@@ -70,6 +70,7 @@ describe('the timeline of a thread moved by a reorganisation', () => {
               type: 'TRANSFERRED',
               actorName: 'Hệ thống',
               actorKind: 'SYSTEM',
+              assignee: null,
               createdAt: '2026-11-29T08:00:00.000Z',
               fromStatus: 'ROUTED',
               toStatus: 'ROUTED',

@@ -12,18 +12,19 @@ const POST: MenuItem = { to: 'post', label: 'nav.post' };
 const CAMPAIGNS: MenuItem = { to: 'campaigns', label: 'campaignNav.campaigns' };
 const FOLLOW: MenuItem = { to: 'follow', label: 'nav.follow' };
 const REORGANISATION: MenuItem = { to: 'reorganisation', label: 'nav.reorganisation' };
+const TEMPLATES: MenuItem = { to: 'templates', label: 'nav.templates' };
 const DASHBOARD: MenuItem = { to: 'monitoring', label: 'monitoringNav.dashboard' };
 
 /** The menu a role gets; signing in and out is added by the shell. */
 export function menuFor(role: Role | null): MenuItem[] {
   switch (role) {
     case 'OFFICER':
-      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD, DASHBOARD, CAMPAIGNS];
+      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD, DASHBOARD, CAMPAIGNS, TEMPLATES];
     case 'MONITOR':
       // The inbox with no unit: a read-only overview of every thread, overdue ones marked.
       return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS];
     case 'ADMIN':
-      return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS, REORGANISATION];
+      return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS, REORGANISATION, TEMPLATES];
     case 'CITIZEN':
       return [BOARD, POST, { to: 'mine', label: 'nav.mine' }, FOLLOW];
     case null:

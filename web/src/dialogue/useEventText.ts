@@ -44,6 +44,7 @@ export function useEventText() {
         event.type === 'TRANSFERRED' || !event.fromStatus ? unitName(event.fromUnit) : t(`status.${event.fromStatus}`),
       to: event.toStatus ? t(`status.${event.toStatus}`) : '',
       rating: String(event.rating ?? ''),
+      assignee: event.assignee?.displayName ?? '',
     });
 
   return { actor, reason, describe };

@@ -26,6 +26,14 @@ export type AppraiseModelInput = {
   score: number;
 };
 
+/** Puts one of the responsible unit's officers in charge of a thread, or nobody. */
+export type AssignThreadInput = {
+  /** An officer of the responsible unit; null to unassign. */
+  assigneeId?: string | number | null | undefined;
+  /** The thread. */
+  threadId: string | number;
+};
+
 /** What an attachment is. */
 export type AttachmentKind =
   /** A photo, re-encoded without its metadata (JPEG, PNG or WebP). */
@@ -93,6 +101,14 @@ export type CommendationIssuer =
   | 'DISTRICT_PEOPLES_COMMITTEE'
   /** Provincial People's Committee (UBND tỉnh). */
   | 'PROVINCIAL_PEOPLES_COMMITTEE';
+
+/** A new reply template: for your unit (officers) or global (administrators). */
+export type CreateReplyTemplateInput = {
+  /** The text, 1 to 5000 characters. */
+  body: string;
+  /** Short title, 1 to 120 characters. */
+  title: string;
+};
 
 /** What a person asked of their personal data. */
 export type DataRequestKind =
@@ -448,8 +464,17 @@ export type TargetProgramme =
   /** Sustainable poverty reduction (giảm nghèo bền vững). */
   | 'POVERTY_REDUCTION';
 
+/** Who is in charge of a thread, as an inbox view (only threads the viewer is staff on). */
+export type ThreadAssignment =
+  /** Assigned to the viewer. */
+  | 'MINE'
+  /** Nobody is in charge yet. */
+  | 'UNASSIGNED';
+
 /** What happened to a thread. */
 export type ThreadEventType =
+  /** An officer of the unit was put in charge; see `assignee`. Staff only. */
+  | 'ASSIGNED'
   /** The overdue thread was escalated to `toUnit` and the monitors. */
   | 'ESCALATED'
   /** A staff-only note; see `message`. Never sent to citizens. */
@@ -469,10 +494,14 @@ export type ThreadEventType =
   /** A citizen supported the thread (+1). */
   | 'SUPPORTED'
   /** The thread moved from `fromUnit` to `toUnit`, with a reason. */
-  | 'TRANSFERRED';
+  | 'TRANSFERRED'
+  /** Nobody is in charge any more. Staff only. */
+  | 'UNASSIGNED';
 
 /** Narrows a list of threads; every given condition must hold. */
 export type ThreadFilter = {
+  /** Assigned to you, or to nobody; lists only threads you are staff on (a unit's inbox). */
+  assignment?: ThreadAssignment | null | undefined;
   /** This field (category). */
   categoryId?: string | number | null | undefined;
   /** This kind of post. */
@@ -610,6 +639,16 @@ export type UpdateModelInput = {
   title: string;
 };
 
+/** New title and text for a template you keep. */
+export type UpdateReplyTemplateInput = {
+  /** The text, 1 to 5000 characters. */
+  body: string;
+  /** The template. */
+  id: string | number;
+  /** Short title, 1 to 120 characters. */
+  title: string;
+};
+
 /** A concrete work done, within a progress report. */
 export type WorkItemInput = {
   /** What exactly (up to 300 characters). */
@@ -710,6 +749,14 @@ export type AppraiseModelMutation = {
   };
 };
 
+export type AssignThreadMutationVariables = Exact<{
+  input: AssignThreadInput;
+}>;
+
+export type AssignThreadMutation = {
+  assignThread: { id: string; assignee: { id: string; displayName: string } | null };
+};
+
 export type BoardEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -729,6 +776,7 @@ export type BoardEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -929,6 +977,7 @@ export type ChangeThreadStatusMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
   };
@@ -942,9 +991,23 @@ export type CloseMyAccountMutation = {
   closeMyAccount: { id: string; kind: DataRequestKind; requestedAt: string; completedAt: string | null };
 };
 
+export type CreateReplyTemplateMutationVariables = Exact<{
+  input: CreateReplyTemplateInput;
+}>;
+
+export type CreateReplyTemplateMutation = {
+  createReplyTemplate: { id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean };
+};
+
 export type DashboardUpdatesSubscriptionVariables = Exact<{ [key: string]: never }>;
 
 export type DashboardUpdatesSubscription = { dashboardUpdates: { at: string } };
+
+export type DeleteReplyTemplateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteReplyTemplateMutation = { deleteReplyTemplate: string };
 
 export type ExportMyDataMutationVariables = Exact<{ [key: string]: never }>;
 
@@ -976,6 +1039,7 @@ export type InboxEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -1006,6 +1070,12 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 }>;
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkThreadReadMutationVariables = Exact<{
+  threadId: string | number;
+}>;
+
+export type MarkThreadReadMutation = { markThreadRead: { id: string; viewerUnread: boolean } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1187,6 +1257,7 @@ export type RateThreadMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
   };
@@ -1272,6 +1343,20 @@ export type ReorganisationReportFieldsFragment = {
   movedAccounts: Array<{ email: string; fromUnit: string; toUnit: string; flagged: boolean }>;
 };
 
+export type ReplyTemplateFieldsFragment = {
+  id: string;
+  title: string;
+  body: string;
+  global: boolean;
+  viewerCanEdit: boolean;
+};
+
+export type ReplyTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReplyTemplatesQuery = {
+  replyTemplates: Array<{ id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean }>;
+};
+
 export type ReplyToThreadMutationVariables = Exact<{
   input: ReplyInput;
 }>;
@@ -1350,6 +1435,7 @@ export type ThreadQuery = {
     authorName: string;
     anonymous: boolean;
     authorClosed: boolean;
+    viewerUnread: boolean;
     createdAt: string;
     answerDueAt: string;
     viewerCan: {
@@ -1359,8 +1445,10 @@ export type ThreadQuery = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
+    assignableOfficers: Array<{ id: string; displayName: string }>;
     attachments: Array<{
       id: string;
       kind: AttachmentKind;
@@ -1385,6 +1473,7 @@ export type ThreadQuery = {
       reason: string | null;
       rating: number | null;
       reasonParams: Array<{ key: string; value: string }>;
+      assignee: { id: string; displayName: string } | null;
       fromUnit: { id: string; name: string; isCurrent: boolean } | null;
       toUnit: { id: string; name: string; isCurrent: boolean } | null;
       message: {
@@ -1407,6 +1496,7 @@ export type ThreadQuery = {
     category: { id: string; name: string; nameEn: string };
     place: { id: string; name: string; placeName: string; isCurrent: boolean };
     unit: { id: string; name: string; isCurrent: boolean };
+    assignee: { id: string; displayName: string } | null;
   };
 };
 
@@ -1430,6 +1520,7 @@ export type ThreadEventFieldsFragment = {
   reason: string | null;
   rating: number | null;
   reasonParams: Array<{ key: string; value: string }>;
+  assignee: { id: string; displayName: string } | null;
   fromUnit: { id: string; name: string; isCurrent: boolean } | null;
   toUnit: { id: string; name: string; isCurrent: boolean } | null;
   message: {
@@ -1463,6 +1554,7 @@ export type ThreadEventsSubscription = {
     reason: string | null;
     rating: number | null;
     reasonParams: Array<{ key: string; value: string }>;
+    assignee: { id: string; displayName: string } | null;
     fromUnit: { id: string; name: string; isCurrent: boolean } | null;
     toUnit: { id: string; name: string; isCurrent: boolean } | null;
     message: {
@@ -1483,6 +1575,7 @@ export type ThreadPermissionFieldsFragment = {
   rate: boolean;
   reopen: boolean;
   support: boolean;
+  assign: boolean;
   move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
 };
 
@@ -1498,12 +1591,14 @@ export type ThreadSummaryFieldsFragment = {
   authorName: string;
   anonymous: boolean;
   authorClosed: boolean;
+  viewerUnread: boolean;
   createdAt: string;
   answerDueAt: string;
   deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
   category: { id: string; name: string; nameEn: string };
   place: { id: string; name: string; placeName: string; isCurrent: boolean };
   unit: { id: string; name: string; isCurrent: boolean };
+  assignee: { id: string; displayName: string } | null;
 };
 
 export type ThreadsQueryVariables = Exact<{
@@ -1532,12 +1627,14 @@ export type ThreadsQuery = {
       authorName: string;
       anonymous: boolean;
       authorClosed: boolean;
+      viewerUnread: boolean;
       createdAt: string;
       answerDueAt: string;
       deadline: { kind: DeadlineKind; dueAt: string; workingHoursLeft: number } | null;
       category: { id: string; name: string; nameEn: string };
       place: { id: string; name: string; placeName: string; isCurrent: boolean };
       unit: { id: string; name: string; isCurrent: boolean };
+      assignee: { id: string; displayName: string } | null;
     }>;
   };
 };
@@ -1557,6 +1654,7 @@ export type TransferThreadMutation = {
       rate: boolean;
       reopen: boolean;
       support: boolean;
+      assign: boolean;
       move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
     };
     unit: { id: string; name: string };
@@ -1566,6 +1664,12 @@ export type TransferThreadMutation = {
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
 
 export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type UnreadThreadCountQueryVariables = Exact<{
+  unitId?: string | number | null | undefined;
+}>;
+
+export type UnreadThreadCountQuery = { unreadThreadCount: number };
 
 export type UnregisterPushSubscriptionMutationVariables = Exact<{
   endpoint: string;
@@ -1595,6 +1699,14 @@ export type UpdateNotificationSettingsMutationVariables = Exact<{
 
 export type UpdateNotificationSettingsMutation = {
   updateNotificationSettings: { email: boolean; push: boolean; digest: boolean; language: string };
+};
+
+export type UpdateReplyTemplateMutationVariables = Exact<{
+  input: UpdateReplyTemplateInput;
+}>;
+
+export type UpdateReplyTemplateMutation = {
+  updateReplyTemplate: { id: string; title: string; body: string; global: boolean; viewerCanEdit: boolean };
 };
 
 export type WithdrawModelMutationVariables = Exact<{
@@ -1821,6 +1933,26 @@ export const ReorganisationReportFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ReorganisationReportFieldsFragment, unknown>;
+export const ReplyTemplateFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTemplateFieldsFragment, unknown>;
 export const SessionUserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1884,6 +2016,17 @@ export const ThreadEventFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -1965,6 +2108,7 @@ export const ThreadPermissionFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -1991,6 +2135,7 @@ export const ThreadSummaryFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -2039,6 +2184,17 @@ export const ThreadSummaryFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
               ],
             },
           },
@@ -2329,6 +2485,59 @@ export const AppraiseModelDocument = {
     },
   ],
 } as unknown as DocumentNode<AppraiseModelMutation, AppraiseModelMutationVariables>;
+export const AssignThreadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignThread' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AssignThreadInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignThread' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignee' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssignThreadMutation, AssignThreadMutationVariables>;
 export const BoardEventsDocument = {
   kind: 'Document',
   definitions: [
@@ -2394,6 +2603,17 @@ export const BoardEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -3027,6 +3247,7 @@ export const ChangeThreadStatusDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -3074,6 +3295,61 @@ export const CloseMyAccountDocument = {
     },
   ],
 } as unknown as DocumentNode<CloseMyAccountMutation, CloseMyAccountMutationVariables>;
+export const CreateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateReplyTemplateMutation, CreateReplyTemplateMutationVariables>;
 export const DashboardUpdatesDocument = {
   kind: 'Document',
   definitions: [
@@ -3097,6 +3373,39 @@ export const DashboardUpdatesDocument = {
     },
   ],
 } as unknown as DocumentNode<DashboardUpdatesSubscription, DashboardUpdatesSubscriptionVariables>;
+export const DeleteReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteReplyTemplateMutation, DeleteReplyTemplateMutationVariables>;
 export const ExportMyDataDocument = {
   kind: 'Document',
   definitions: [
@@ -3211,6 +3520,17 @@ export const InboxEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -3374,6 +3694,46 @@ export const MarkNotificationsReadDocument = {
     },
   ],
 } as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkThreadReadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkThreadRead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'threadId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markThreadRead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'threadId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'threadId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -4218,6 +4578,7 @@ export const RateThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -4495,6 +4856,44 @@ export const RejectModelDocument = {
     },
   ],
 } as unknown as DocumentNode<RejectModelMutation, RejectModelMutationVariables>;
+export const ReplyTemplatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReplyTemplates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyTemplates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplyTemplatesQuery, ReplyTemplatesQueryVariables>;
 export const ReplyToThreadDocument = {
   kind: 'Document',
   definitions: [
@@ -4748,6 +5147,17 @@ export const ThreadDocument = {
                     selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
                   },
                 },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assignableOfficers' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
                 { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'address' } },
@@ -4834,6 +5244,7 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -4885,6 +5296,17 @@ export const ThreadDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4912,6 +5334,7 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -4945,6 +5368,17 @@ export const ThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'internal' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
@@ -5126,6 +5560,17 @@ export const ThreadEventsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rating' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'fromUnit' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -5275,6 +5720,7 @@ export const ThreadsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'anonymous' } },
           { kind: 'Field', name: { kind: 'Name', value: 'authorClosed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerUnread' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'deadline' },
@@ -5323,6 +5769,17 @@ export const ThreadsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignee' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
               ],
             },
           },
@@ -5412,6 +5869,7 @@ export const TransferThreadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
         ],
       },
     },
@@ -5431,6 +5889,39 @@ export const UnreadNotificationCountDocument = {
     },
   ],
 } as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const UnreadThreadCountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'UnreadThreadCount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'unitId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unreadThreadCount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'unitId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'unitId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnreadThreadCountQuery, UnreadThreadCountQueryVariables>;
 export const UnregisterPushSubscriptionDocument = {
   kind: 'Document',
   definitions: [
@@ -5554,6 +6045,61 @@ export const UpdateNotificationSettingsDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateNotificationSettingsMutation, UpdateNotificationSettingsMutationVariables>;
+export const UpdateReplyTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateReplyTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateReplyTemplateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateReplyTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplyTemplateFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplyTemplateFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyTemplate' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'global' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanEdit' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateReplyTemplateMutation, UpdateReplyTemplateMutationVariables>;
 export const WithdrawModelDocument = {
   kind: 'Document',
   definitions: [
