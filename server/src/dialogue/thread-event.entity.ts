@@ -18,6 +18,7 @@ export enum ThreadEventType {
   ESCALATED = 'ESCALATED',
   SUPPORTED = 'SUPPORTED',
   RATED = 'RATED',
+  DUPLICATE = 'DUPLICATE',
 }
 
 registerEnumType(ThreadEventType, {
@@ -34,6 +35,10 @@ registerEnumType(ThreadEventType, {
     ESCALATED: { description: 'The overdue thread was escalated to `toUnit` and the monitors.' },
     SUPPORTED: { description: 'A citizen supported the thread (+1).' },
     RATED: { description: 'The citizen rated the answer; see `rating`.' },
+    DUPLICATE: {
+      description:
+        'An officer closed the thread as a duplicate of another (`reasonCode` DUPLICATE_OF, `original` and `title` in `reasonParams`; also `Thread.duplicateOf`).',
+    },
   },
 });
 
@@ -53,6 +58,10 @@ registerEnumType(ReasonCode, {
     REORGANISED: {
       description:
         'Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names).',
+    },
+    DUPLICATE_OF: {
+      description:
+        'Closed as a duplicate: `original` (the id of the thread it repeats) and `title` (its title, as the board shows it).',
     },
   },
 });

@@ -17,9 +17,10 @@ import { Migration20261129191949_inbox_urgency } from './Migration20261129191949
 import { Migration20261129193000_public_search_text } from './Migration20261129193000_public_search_text.js';
 import { Migration20261129195000_access_log } from './Migration20261129195000_access_log.js';
 import { Migration20261129195859_list_indexes } from './Migration20261129195859_list_indexes.js';
-import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
 import { Migration20261129210000_urgency_indexes } from './Migration20261129210000_urgency_indexes.js';
 import { Migration20261129220000_units_history } from './Migration20261129220000_units_history.js';
+import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
+import { Migration20261129234304_duplicates } from './Migration20261129234304_duplicates.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129210000_urgency_indexes', class: Migration20261129210000_urgency_indexes },
   { name: 'Migration20261129220000_units_history', class: Migration20261129220000_units_history },
   { name: 'Migration20261129230000_overdue_open_index', class: Migration20261129230000_overdue_open_index },
+  { name: 'Migration20261129234304_duplicates', class: Migration20261129234304_duplicates },
 ];
