@@ -120,6 +120,16 @@ export type LoginInput = {
   password: string;
 };
 
+/** Close a thread as a duplicate of another. */
+export type MarkDuplicateInput = {
+  /** The public thread it repeats, which its author is pointed to. */
+  originalId: string | number;
+  /** A word to the author, up to 2000 characters. */
+  reason?: string | null | undefined;
+  /** The thread that repeats another: it is closed. */
+  threadId: string | number;
+};
+
 /** A step in the history of a model. */
 export type ModelAction =
   /** A monitor recorded the appraisal score and notes. */
@@ -278,6 +288,8 @@ export type ReasonCode =
   | 'ACKNOWLEDGE_OVERDUE'
   /** The answer deadline passed. */
   | 'ANSWER_OVERDUE'
+  /** Closed as a duplicate: `original` (the id of the thread it repeats) and `title` (its title, as the board shows it). */
+  | 'DUPLICATE_OF'
   /** Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH. */
   | 'ESCALATED_OVERDUE'
   /** Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names). */
@@ -384,6 +396,8 @@ export type TargetProgramme =
 
 /** What happened to a thread. */
 export type ThreadEventType =
+  /** An officer closed the thread as a duplicate of another (`reasonCode` DUPLICATE_OF, `original` and `title` in `reasonParams`; also `Thread.duplicateOf`). */
+  | 'DUPLICATE'
   /** The overdue thread was escalated to `toUnit` and the monitors. */
   | 'ESCALATED'
   /** A staff-only note; see `message`. Never sent to citizens. */
@@ -854,6 +868,7 @@ export type ChangeThreadStatusMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -908,6 +923,28 @@ export type LoginMutation = {
     token: string;
     expiresAt: string;
     user: { id: string; displayName: string; email: string; role: Role; unit: { id: string; name: string } | null };
+  };
+};
+
+export type MarkThreadDuplicateMutationVariables = Exact<{
+  input: MarkDuplicateInput;
+}>;
+
+export type MarkThreadDuplicateMutation = {
+  markThreadDuplicate: {
+    id: string;
+    status: ThreadStatus;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      markDuplicate: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
+    duplicateOf: { id: string; title: string; status: ThreadStatus } | null;
   };
 };
 
@@ -1064,6 +1101,7 @@ export type RateThreadMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1229,6 +1267,7 @@ export type ThreadQuery = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1243,6 +1282,7 @@ export type ThreadQuery = {
       url: string | null;
       thumbnailUrl: string | null;
     }>;
+    duplicateOf: { id: string; title: string; status: ThreadStatus } | null;
     escalatedTo: { id: string; name: string } | null;
     events: Array<{
       cursor: string;
@@ -1353,6 +1393,7 @@ export type ThreadPermissionFieldsFragment = {
   reply: boolean;
   note: boolean;
   transfer: boolean;
+  markDuplicate: boolean;
   rate: boolean;
   reopen: boolean;
   support: boolean;
@@ -1425,6 +1466,7 @@ export type TransferThreadMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1815,6 +1857,7 @@ export const ThreadPermissionFieldsFragmentDoc = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -2836,6 +2879,7 @@ export const ChangeThreadStatusDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -3069,6 +3113,97 @@ export const LoginDocument = {
     },
   ],
 } as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const MarkThreadDuplicateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkThreadDuplicate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarkDuplicateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markThreadDuplicate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkThreadDuplicateMutation, MarkThreadDuplicateMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -3822,6 +3957,7 @@ export const RateThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -4340,6 +4476,18 @@ export const ThreadDocument = {
                 },
                 {
                   kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
                   name: { kind: 'Name', value: 'escalatedTo' },
                   selectionSet: {
                     kind: 'SelectionSet',
@@ -4479,6 +4627,7 @@ export const ThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -4978,6 +5127,7 @@ export const TransferThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },

@@ -76,6 +76,7 @@ const en: Messages = {
     ESCALATED: 'Escalated to {unit}',
     SUPPORTED: 'A citizen supported it',
     RATED: 'The citizen rated the answer {rating}/5',
+    DUPLICATE: '{actor} closed it as a duplicate',
     reason: 'Reason: {reason}',
   },
   actor: {
@@ -88,6 +89,7 @@ const en: Messages = {
     ACKNOWLEDGE_OVERDUE: 'Acknowledgement overdue',
     ANSWER_OVERDUE: 'Answer overdue',
     ESCALATED_OVERDUE: '{missed}: reported to the parent unit and the monitors',
+    DUPLICATE_OF: 'The same matter as “{title}”: follow it there',
     REORGANISED:
       'Administrative units reorganised: {fromUnit} is now {toUnit} (decision {decisionReference}, effective {effectiveOn})',
     field: { THIS: 'this field', ANY: 'any field' },
@@ -153,6 +155,7 @@ const en: Messages = {
   thread: {
     photo: 'Photo {name}',
     onMap: 'See on the map',
+    openOriginal: 'Open the original thread',
     supports: '{count} supports',
     support: 'Support',
     overdue: 'Overdue',
@@ -300,6 +303,19 @@ const en: Messages = {
     done: 'You support this.',
     already: 'You already support this.',
     signIn: 'Sign in with a citizen account to support',
+  },
+  duplicate: {
+    open: 'Duplicate of…',
+    title: 'Close as a duplicate of another thread',
+    candidates: 'Similar public threads',
+    none: 'No similar public thread found: paste the link or id of the original.',
+    original: 'Link or id of the original thread',
+    originalRequired: 'Choose the original thread.',
+    reason: 'A word to the author (optional)',
+    submit: 'Close as duplicate',
+    submitting: 'Closing…',
+    cancel: 'Cancel',
+    notice: 'This thread repeats another one, where the answer will be given:',
   },
   transfer: {
     title: 'Transfer to another unit',

@@ -65,6 +65,7 @@ const vi = {
     REJECTED: 'Từ chối',
   },
   event: {
+    DUPLICATE: '{actor} đã đóng vì trùng ý kiến khác',
     POSTED: '{actor} đã gửi ý kiến',
     ROUTED: 'Chuyển đến {unit}',
     STATUS_CHANGED: '{actor}: {from} → {to}',
@@ -87,6 +88,7 @@ const vi = {
     ACKNOWLEDGE_OVERDUE: 'Quá hạn tiếp nhận',
     ANSWER_OVERDUE: 'Quá hạn trả lời',
     ESCALATED_OVERDUE: '{missed}: báo cáo lên đơn vị cấp trên và cơ quan giám sát',
+    DUPLICATE_OF: 'Trùng với “{title}”: mời theo dõi tại đó',
     REORGANISED:
       'Sắp xếp đơn vị hành chính: {fromUnit} nay là {toUnit} (theo {decisionReference}, hiệu lực từ {effectiveOn})',
     field: { THIS: 'lĩnh vực này', ANY: 'mọi lĩnh vực' },
@@ -152,6 +154,7 @@ const vi = {
   thread: {
     photo: 'Ảnh {name}',
     onMap: 'Xem trên bản đồ',
+    openOriginal: 'Mở ý kiến gốc',
     supports: '{count} ủng hộ',
     support: 'Ủng hộ',
     overdue: 'Quá hạn',
@@ -298,6 +301,19 @@ const vi = {
     done: 'Bạn đã ủng hộ ý kiến này.',
     already: 'Bạn đã ủng hộ ý kiến này từ trước.',
     signIn: 'Đăng nhập bằng tài khoản người dân để ủng hộ',
+  },
+  duplicate: {
+    open: 'Trùng với…',
+    title: 'Đóng vì trùng với ý kiến khác',
+    candidates: 'Ý kiến công khai tương tự',
+    none: 'Không thấy ý kiến công khai tương tự: dán đường dẫn hoặc mã của ý kiến gốc.',
+    original: 'Đường dẫn hoặc mã của ý kiến gốc',
+    originalRequired: 'Hãy chọn ý kiến gốc.',
+    reason: 'Lời nhắn cho người gửi (không bắt buộc)',
+    submit: 'Đóng vì trùng',
+    submitting: 'Đang đóng…',
+    cancel: 'Hủy',
+    notice: 'Ý kiến này trùng với một ý kiến khác, nơi sẽ trả lời:',
   },
   transfer: {
     title: 'Chuyển cho đơn vị khác',
