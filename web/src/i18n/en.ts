@@ -13,6 +13,7 @@ const en: Messages = {
     board: 'Board',
     post: 'Post feedback',
     inbox: 'Unit inbox',
+    map: 'Map',
     allThreads: 'Overview (monitor)',
     reorganisation: 'Reorganise units',
     mine: 'My threads',
@@ -274,6 +275,13 @@ const en: Messages = {
     noAccount: 'No account yet? Sign up',
     haveAccount: 'Have an account? Sign in',
     required: 'Fill in every field.',
+  },
+  inboxMap: {
+    title: 'Map of open threads',
+    hint: 'Open threads of your unit at their pin, or at their commune or village when none was given (fainter).',
+    offline: 'The map cannot be shown without a connection; the threads are listed below.',
+    empty: 'No open thread.',
+    noPin: 'no pin',
   },
   inbox: {
     title: 'Unit inbox',

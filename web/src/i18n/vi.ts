@@ -12,6 +12,7 @@ const vi = {
     board: 'Bảng ý kiến',
     post: 'Gửi ý kiến',
     inbox: 'Hộp thư đơn vị',
+    map: 'Bản đồ',
     allThreads: 'Tổng quan (giám sát)',
     reorganisation: 'Sắp xếp đơn vị',
     mine: 'Ý kiến của tôi',
@@ -272,6 +273,13 @@ const vi = {
     noAccount: 'Chưa có tài khoản? Đăng ký',
     haveAccount: 'Đã có tài khoản? Đăng nhập',
     required: 'Hãy điền đủ các mục.',
+  },
+  inboxMap: {
+    title: 'Bản đồ ý kiến đang xử lý',
+    hint: 'Ý kiến đang mở của đơn vị, tại vị trí đã ghim, hoặc tại xã/thôn khi không ghim (màu nhạt hơn).',
+    offline: 'Không có kết nối nên không hiện được bản đồ; danh sách ý kiến ở bên dưới.',
+    empty: 'Không có ý kiến nào đang mở.',
+    noPin: 'không ghim vị trí',
   },
   inbox: {
     title: 'Hộp thư của đơn vị',
