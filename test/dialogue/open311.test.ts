@@ -83,6 +83,20 @@ describe('Open311 services', () => {
     expect(places.values.map((value) => value.key)).toContain(dir.unit('LH.NB'));
     expect(definition.attributes.map((attribute) => attribute.code)).toEqual(['place_id', 'kind', 'private']);
 
+    const asXml = new XMLParser().parse((await get('services/INFRASTRUCTURE.xml')).text) as {
+      service_definition: {
+        service_code: string;
+        attributes: { attribute: Array<{ code: string; values: { value: unknown[] } }> };
+      };
+    };
+    expect(asXml.service_definition.service_code).toBe('INFRASTRUCTURE');
+    expect(asXml.service_definition.attributes.attribute.map((attribute) => attribute.code)).toEqual([
+      'place_id',
+      'kind',
+      'private',
+    ]);
+    expect(asXml.service_definition.attributes.attribute[1]!.values.value).toHaveLength(5);
+
     const missing = await get('services/NO_SUCH.json');
     expect(missing.status).toBe(404);
     expect((missing.json() as Open311Error[])[0]).toMatchObject({ code: 404 });
@@ -203,7 +217,11 @@ describe('Open311 requests', () => {
     const closedOnly = (await get('requests.json?status=closed')).json() as Array<{ service_request_id: string }>;
     expect(closedOnly.map((request) => request.service_request_id)).toEqual([answered.id]);
 
-    const otherService = (await get('requests.json?service_code=HEALTH')).json() as Array<{
+    const sameService = (await get('requests.json?service_code=INFRASTRUCTURE,LAND')).json() as Array<{
+      service_request_id: string;
+    }>;
+    expect(sameService.map((request) => request.service_request_id)).toContain(open.id);
+    const otherService = (await get('requests.json?service_code=LAND')).json() as Array<{
       service_request_id: string;
     }>;
     expect(otherService.map((request) => request.service_request_id)).not.toContain(open.id);

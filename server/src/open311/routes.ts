@@ -40,7 +40,9 @@ function toXml(root: string, item: string, items: object[]): string {
     }
     return value ?? '';
   };
-  return `<?xml version="1.0" encoding="utf-8"?>\n${xml.build({ [root]: { [item]: items.map((entry) => nest(entry, item)) } })}`;
+  // A service definition is one element with its fields; every other answer a list of items.
+  const body = root === item ? nest(items[0], root) : { [item]: items.map((entry) => nest(entry, item)) };
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xml.build({ [root]: body })}`;
 }
 
 function send(res: Response, format: Format, status: number, root: string, item: string, items: object[]): void {
