@@ -135,6 +135,7 @@ export interface Config {
   /** METRICS_TOKEN: undefined keeps `/metrics` off; set, Prometheus sends it as a bearer token. */
   metricsToken: string | undefined;
   notifications: NotificationConfig;
+  open311: Open311Config;
 }
 
 /** Notifications: where links point, how mail and push go out, how many jobs this instance runs. */
@@ -152,6 +153,14 @@ export interface NotificationConfig {
   vapidPublicKey: string | undefined;
   vapidPrivateKey: string | undefined;
   vapidSubject: string;
+}
+
+/** Open311 GeoReport v2 at /open311/v2 (server/src/open311). */
+export interface Open311Config {
+  /** OPEN311_JURISDICTION: the jurisdiction_id clients may send (any other is 404). */
+  jurisdictionId: string;
+  /** OPEN311_API_KEYS `client:key,…`: who may POST requests; none keeps POST off. Key → client name. */
+  apiKeys: Map<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -303,6 +312,21 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = read('MAIL_FROM') ?? 'Nghe Dân <no-reply@nghedan.local>';
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM must contain an e-mail address (got "${mailFrom}")`);
 
+  const apiKeys = new Map<string, string>();
+  for (const entry of (read('OPEN311_API_KEYS') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const at = entry.indexOf(':');
+    const client = at > 0 ? entry.slice(0, at).trim() : '';
+    const key = at > 0 ? entry.slice(at + 1).trim() : '';
+    if (!/^[\w.-]{1,40}$/.test(client) || key.length < 24) {
+      problems.push('OPEN311_API_KEYS must be client:key pairs separated by commas, each key at least 24 characters');
+      break;
+    }
+    apiKeys.set(key, client);
+  }
+
   const config: Config = {
     environment,
     host: read('HOST') ?? '127.0.0.1',
@@ -360,6 +384,7 @@ export function loadConfig(env: Env = process.env): Config {
       vapidPrivateKey,
       vapidSubject: read('VAPID_SUBJECT') ?? 'mailto:admin@nghedan.local',
     },
+    open311: { jurisdictionId: read('OPEN311_JURISDICTION') ?? 'nghedan', apiKeys },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

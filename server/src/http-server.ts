@@ -12,6 +12,7 @@ import { TrustedDocuments } from './shared/trusted-documents.js';
 import { startGraphQLOverHttp } from './transport/graphql-http.js';
 import { healthRoutes } from './transport/health.js';
 import { httpErrorHandler } from './transport/http-errors.js';
+import { OPEN311_PATH, open311Router } from './open311/routes.js';
 import { mediaRouter } from './transport/media-routes.js';
 import { httpTiming, metricsRoute } from './transport/metrics-route.js';
 import { assignRequestId } from './transport/request-id.js';
@@ -28,7 +29,7 @@ export interface RunningServer {
 
 /**
  * One port serves GraphQL over HTTP and WebSocket at /graphql, the health probes, `/metrics`
- * (only with METRICS_TOKEN), uploads and attachment links, and the built web app. Both transports share the context factory,
+ * (only with METRICS_TOKEN), uploads and attachment links, Open311 GeoReport v2 at /open311/v2, and the built web app. Both transports share the context factory,
  * guard rails and error masking; each part lives in its module under transport/.
  */
 export async function startHttpServer(
@@ -72,6 +73,7 @@ export async function startHttpServer(
   app.use(healthRoutes(orm, log));
   if (config.metricsToken) app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(GRAPHQL_PATH, ...graphql.handler);
+  app.use(OPEN311_PATH, open311Router(orm, services));
   app.use(mediaRouter(orm, services, createContext));
   for (const router of routes) app.use(router);
   app.use(webAppRoutes());

@@ -179,7 +179,7 @@ describe('the thread rule in TypeScript and in SQL', () => {
 
 describe('through the API', () => {
   const VIEWER_CAN = `query ($id: ID!, $code: String) {
-    thread(id: $id, trackingCode: $code) { viewerCan { reply note move { to reasonRequired } transfer rate reopen support assign } }
+    thread(id: $id, trackingCode: $code) { viewerCan { reply note move { to reasonRequired } transfer markDuplicate rate reopen support assign } }
   }`;
   it.each(CASES)('%s × %s: reads exactly what the rule allows, and may do what viewerCan says', async (role, shape) => {
     const thread = threads.get(shape)!;

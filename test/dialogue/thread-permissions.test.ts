@@ -49,6 +49,8 @@ describe('what a viewer may do with a thread', () => {
       note,
       move: moves.map((move) => ({ to: move.replace('*', ''), reasonRequired: move.endsWith('*') })),
       transfer,
+      // Closing as a duplicate follows the transfer rule exactly: who may hand it on, while it is open.
+      markDuplicate: transfer,
       rate,
       reopen,
       support,

@@ -34,6 +34,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['OFFICER', 'ADMIN'] },
   },
   {
+    path: '/inbox/map',
+    name: 'inbox-map',
+    component: () => import('./dialogue/InboxMapPage.vue'),
+    meta: { roles: ['OFFICER', 'MONITOR', 'ADMIN'] },
+  },
+  {
     path: '/admin/reorganisation',
     name: 'reorganisation',
     component: () => import('./units/UnitReorganisationPage.vue'),

@@ -14,6 +14,8 @@ export enum ReasonCode {
   ESCALATED_OVERDUE = 'ESCALATED_OVERDUE',
   /** A transfer by a reorganisation of units. Params: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit`, `toUnit` (names). */
   REORGANISED = 'REORGANISED',
+  /** Closed as a duplicate. Params: `original` (thread id), `title` (its title, personal data masked). */
+  DUPLICATE_OF = 'DUPLICATE_OF',
 }
 
 export type ReasonParams = Record<string, string>;

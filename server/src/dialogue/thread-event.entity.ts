@@ -21,6 +21,7 @@ export enum ThreadEventType {
   RATED = 'RATED',
   ASSIGNED = 'ASSIGNED',
   UNASSIGNED = 'UNASSIGNED',
+  DUPLICATE = 'DUPLICATE',
 }
 
 registerEnumType(ThreadEventType, {
@@ -39,6 +40,10 @@ registerEnumType(ThreadEventType, {
     RATED: { description: 'The citizen rated the answer; see `rating`.' },
     ASSIGNED: { description: 'An officer of the unit was put in charge; see `assignee`. Staff only.' },
     UNASSIGNED: { description: 'Nobody is in charge any more. Staff only.' },
+    DUPLICATE: {
+      description:
+        'An officer closed the thread as a duplicate of another (`reasonCode` DUPLICATE_OF, `original` and `title` in `reasonParams`; also `Thread.duplicateOf`).',
+    },
   },
 });
 
@@ -58,6 +63,10 @@ registerEnumType(ReasonCode, {
     REORGANISED: {
       description:
         'Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names).',
+    },
+    DUPLICATE_OF: {
+      description:
+        'Closed as a duplicate: `original` (the id of the thread it repeats) and `title` (its title, as the board shows it).',
     },
   },
 });

@@ -51,6 +51,8 @@ export interface ThreadPermissions {
   note: boolean;
   move: StatusMove[];
   transfer: boolean;
+  /** Close it as a duplicate of another thread: whoever may transfer it, while it is open. */
+  markDuplicate: boolean;
   rate: boolean;
   reopen: boolean;
   support: boolean;
@@ -72,6 +74,7 @@ export function threadPermissions(thread: PermissionSubject, access: ThreadAcces
     note: open && mayWrite(access, true),
     move,
     transfer: access.transfer && isTransferable(thread.status),
+    markDuplicate: access.transfer && isTransferable(thread.status),
     rate: access.author && isRateable(thread.status) && thread.rating == null,
     reopen: move.some((candidate) => candidate.to === ThreadStatus.REOPENED),
     support: access.support && isSupportable(thread),

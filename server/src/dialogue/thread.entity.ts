@@ -129,6 +129,10 @@ export class Thread {
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   escalatedTo?: Unit;
 
+  /** The thread this one repeats, when an officer closed it as a duplicate (GraphQL: ThreadResolver.duplicateOf). */
+  @ManyToOne(() => Thread, { nullable: true, deleteRule: 'set null' })
+  duplicateOf?: Thread;
+
   @Index()
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
   author?: User;

@@ -184,6 +184,22 @@ export class TransferInput {
   reason!: string;
 }
 
+@InputType({ description: 'Close a thread as a duplicate of another.' })
+export class MarkDuplicateInput {
+  @Field(() => ID, { description: 'The thread that repeats another: it is closed.' })
+  @IsUUID('all', { message: 'threadId must be a thread id' })
+  threadId!: string;
+
+  @Field(() => ID, { description: 'The public thread it repeats, which its author is pointed to.' })
+  @IsUUID('all', { message: 'originalId must be a thread id' })
+  originalId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A word to the author, up to 2000 characters.' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'reason must be at most 2000 characters long' })
+  reason?: string | null;
+}
+
 @InputType({ description: "The citizen's rating of a resolved thread." })
 export class RateInput {
   @Field(() => ID, { description: 'The thread.' })

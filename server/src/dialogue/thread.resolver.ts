@@ -8,9 +8,16 @@ import { ThreadEvent } from './thread-event.entity.js';
 import { ThreadQueryService } from './thread-query.service.js';
 import { isSupportable, movesFor, threadPermissions } from './thread-permissions.js';
 import { ThreadStatus } from './thread-status.js';
-import { Thread } from './thread.entity.js';
+import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { checkConsent, ConsentOccasion, recordConsent } from '../accounts/consent.js';
-import { ChangeStatusInput, PostFeedbackInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import {
+  ChangeStatusInput,
+  MarkDuplicateInput,
+  PostFeedbackInput,
+  RateInput,
+  ReplyInput,
+  TransferInput,
+} from './thread.input.js';
 import { accessFor, ThreadService } from './thread.service.js';
 import { PostFeedbackPayload, ThreadConnection, ThreadFilter, ThreadOrder, ThreadPermissions } from './thread.type.js';
 import { isUuid } from '../shared/ids.js';
@@ -130,6 +137,30 @@ export class ThreadResolver {
     @Ctx() ctx: Context,
   ): Promise<Thread> {
     return new ThreadService(ctx).transfer(input);
+  }
+
+  @Authorized(Role.OFFICER, Role.ADMIN)
+  @Mutation(() => Thread, {
+    description:
+      'Close an open thread as a duplicate of a public one (see viewerCan.markDuplicate); its author sees a DUPLICATE event with a link to the original.',
+  })
+  markThreadDuplicate(
+    @Arg('input', () => MarkDuplicateInput, { description: 'The duplicate and its original.' })
+    input: MarkDuplicateInput,
+    @Ctx() ctx: Context,
+  ): Promise<Thread> {
+    return new ThreadService(ctx).markDuplicate(input);
+  }
+
+  @FieldResolver(() => Thread, {
+    nullable: true,
+    description:
+      'The thread this one repeats, when an officer closed it as a duplicate; null otherwise (or when you may not read that one).',
+  })
+  async duplicateOf(@Root() thread: Thread, @Ctx() ctx: Context): Promise<Thread | null> {
+    if (!thread.duplicateOf) return null;
+    const original = await ctx.em.findOne(Thread, thread.duplicateOf.id, { populate: [...THREAD_RELATIONS] });
+    return original && accessFor(ctx, original).read ? original : null;
   }
 
   @Mutation(() => Thread, { description: 'Rate the answer of a resolved thread, once.' })

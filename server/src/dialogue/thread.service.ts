@@ -18,7 +18,9 @@ import { Thread, THREAD_RELATIONS } from './thread.entity.js';
 import { ThreadEventType } from './thread-event.entity.js';
 import { acceptsMessages, isRateable, isSupportable, isTransferable, mayWrite } from './thread-permissions.js';
 import { checkTransition, ThreadStatus } from './thread-status.js';
-import type { ChangeStatusInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import type { ChangeStatusInput, MarkDuplicateInput, RateInput, ReplyInput, TransferInput } from './thread.input.js';
+import { ReasonCode } from './event-reason.js';
+import { maskPersonalData } from '../shared/personal-data.js';
 import { scoreTone } from './tone.js';
 import { speakerFor } from './thread-speaker.js';
 import { noteTrackingCodeMiss } from './tracking-code-limits.js';
@@ -155,6 +157,50 @@ export class ThreadService {
         fromStatus: from.status,
         toStatus: ThreadStatus.ROUTED,
         reason: input.reason.trim(),
+      });
+      return thread;
+    });
+  }
+
+  /**
+   * Closes a thread as a duplicate of a public one, by whoever may transfer it: a public DUPLICATE
+   * event tells its author (the original's id and title in the reason), and `duplicateOf` links
+   * their thread to the original. The original is not changed: nobody's support is counted for them.
+   */
+  markDuplicate(input: MarkDuplicateInput): Promise<Thread> {
+    const viewer = this.ctx.viewer!;
+    return withEventLog(this.ctx.em, this.ctx.services.bus, async (tx, events) => {
+      if (input.threadId.toLowerCase() === input.originalId.toLowerCase()) {
+        throw new BadUserInputError('A thread cannot be a duplicate of itself.', 'originalId');
+      }
+      const { thread, access } = await this.lockThread(tx, input.threadId);
+      if (!access.transfer) {
+        throw new ForbiddenError('Only the responsible unit or an administrator marks a thread as a duplicate.');
+      }
+      if (!isTransferable(thread.status)) throw new InvalidTransitionError(thread.status, ThreadStatus.CLOSED);
+      const original = await tx.findOne(Thread, input.originalId, { populate: [...THREAD_RELATIONS] });
+      if (!original || !accessFor(this.ctx, original).read) throw new NotFoundError('Thread');
+      if (!original.isPublic) {
+        throw new BadUserInputError(
+          'The original must be a public thread, so that the author can follow it.',
+          'originalId',
+        );
+      }
+      if (original.duplicateOf) {
+        throw new BadUserInputError('That thread is itself a duplicate: choose the one it repeats.', 'originalId');
+      }
+      const from = thread.status;
+      thread.status = ThreadStatus.CLOSED;
+      thread.duplicateOf = original;
+      events.record(thread, {
+        type: ThreadEventType.DUPLICATE,
+        actor: viewer,
+        actorName: viewer.displayName,
+        fromStatus: from,
+        toStatus: ThreadStatus.CLOSED,
+        reasonCode: ReasonCode.DUPLICATE_OF,
+        reasonData: { original: original.id, title: maskPersonalData(original.title) },
+        reason: input.reason?.trim() || undefined,
       });
       return thread;
     });

@@ -167,6 +167,12 @@ export class ThreadPermissions implements ThreadPermissionsShape {
   })
   transfer!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Close it as a duplicate of another thread (markThreadDuplicate): its officers and administrators, while it is open.',
+  })
+  markDuplicate!: boolean;
+
   @Field(() => Boolean, { description: 'Rate the answer (rateThread): the author, once it is resolved, once.' })
   rate!: boolean;
 

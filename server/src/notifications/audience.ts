@@ -72,12 +72,15 @@ export function whoIsTold(event: EventFacts, thread: ThreadFacts): Told[] {
         { audience: { to: 'MONITORS' }, topic: NotificationTopic.ESCALATED },
         ...(event.toUnitId ? [{ audience: unit(event.toUnitId), topic: NotificationTopic.ESCALATED }] : []),
       ];
+    // Closed as a duplicate: for its author, a status change (the e-mail links to the thread, whose
+    // timeline points to the original).
+    case ThreadEventType.DUPLICATE:
+      return [{ audience: author, topic: NotificationTopic.STATUS_CHANGED }];
     case ThreadEventType.POSTED:
     case ThreadEventType.INTERNAL_NOTE:
     case ThreadEventType.SUPPORTED:
     case ThreadEventType.RATED:
-    // Assignment inside the unit is internal: the assignee sees it in the inbox, nobody is mailed.
-    case ThreadEventType.ASSIGNED:
+    case ThreadEventType.ASSIGNED: // internal: the assignee sees it in the inbox, nobody is mailed
     case ThreadEventType.UNASSIGNED:
       return [];
   }

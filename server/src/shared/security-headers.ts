@@ -13,7 +13,8 @@ const CONTENT_SECURITY_POLICY = {
     scriptSrc: ["'self'"],
     scriptSrcAttr: ["'none'"],
     styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:'],
+    // OpenStreetMap's tiles for the maps (Leaflet); nothing else is loaded from elsewhere.
+    imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
     workerSrc: ["'self'"],

@@ -19,7 +19,14 @@ const DASHBOARD: MenuItem = { to: 'monitoring', label: 'monitoringNav.dashboard'
 export function menuFor(role: Role | null): MenuItem[] {
   switch (role) {
     case 'OFFICER':
-      return [{ to: 'inbox', label: 'nav.inbox' }, BOARD, DASHBOARD, CAMPAIGNS, TEMPLATES];
+      return [
+        { to: 'inbox', label: 'nav.inbox' },
+        { to: 'inbox-map', label: 'nav.map' },
+        BOARD,
+        DASHBOARD,
+        CAMPAIGNS,
+        TEMPLATES,
+      ];
     case 'MONITOR':
       // The inbox with no unit: a read-only overview of every thread, overdue ones marked.
       return [BOARD, DASHBOARD, { to: 'inbox', label: 'nav.allThreads' }, CAMPAIGNS];

@@ -30,7 +30,9 @@ export function useEventText() {
   const reason = (event: Pick<LiveEvent, 'reasonCode' | 'reasonParams' | 'reason'>): string => {
     if (event.reasonCode) {
       const params = Object.fromEntries(event.reasonParams.map(({ key, value }) => [key, param(key, value)]));
-      return t(`reason.${event.reasonCode}`, params);
+      const coded = t(`reason.${event.reasonCode}`, params);
+      // A code with a person's words too (a duplicate's note to the author): both.
+      return event.reason ? `${coded} — ${t('event.reason', { reason: event.reason })}` : coded;
     }
     return event.reason ? t('event.reason', { reason: event.reason }) : '';
   };

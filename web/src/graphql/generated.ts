@@ -145,6 +145,16 @@ export type LoginInput = {
   password: string;
 };
 
+/** Close a thread as a duplicate of another. */
+export type MarkDuplicateInput = {
+  /** The public thread it repeats, which its author is pointed to. */
+  originalId: string | number;
+  /** A word to the author, up to 2000 characters. */
+  reason?: string | null | undefined;
+  /** The thread that repeats another: it is closed. */
+  threadId: string | number;
+};
+
 /** A step in the history of a model. */
 export type ModelAction =
   /** A monitor recorded the appraisal score and notes. */
@@ -358,6 +368,8 @@ export type ReasonCode =
   | 'ACKNOWLEDGE_OVERDUE'
   /** The answer deadline passed. */
   | 'ANSWER_OVERDUE'
+  /** Closed as a duplicate: `original` (the id of the thread it repeats) and `title` (its title, as the board shows it). */
+  | 'DUPLICATE_OF'
   /** Escalated to the parent unit and the monitors: `missed` ACKNOWLEDGE, ANSWER or BOTH. */
   | 'ESCALATED_OVERDUE'
   /** Moved by a reorganisation of units: `decisionReference`, `effectiveOn` (YYYY-MM-DD), `fromUnit` and `toUnit` (names). */
@@ -475,6 +487,8 @@ export type ThreadAssignment =
 export type ThreadEventType =
   /** An officer of the unit was put in charge; see `assignee`. Staff only. */
   | 'ASSIGNED'
+  /** An officer closed the thread as a duplicate of another (`reasonCode` DUPLICATE_OF, `original` and `title` in `reasonParams`; also `Thread.duplicateOf`). */
+  | 'DUPLICATE'
   /** The overdue thread was escalated to `toUnit` and the monitors. */
   | 'ESCALATED'
   /** A staff-only note; see `message`. Never sent to citizens. */
@@ -974,6 +988,7 @@ export type ChangeThreadStatusMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1053,6 +1068,26 @@ export type InboxEventsSubscription = {
   };
 };
 
+export type InboxMapQueryVariables = Exact<{
+  filter?: ThreadFilter | null | undefined;
+}>;
+
+export type InboxMapQuery = {
+  threads: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      title: string;
+      status: ThreadStatus;
+      overdue: boolean;
+      latitude: number | null;
+      longitude: number | null;
+      address: string | null;
+      place: { id: string; placeName: string; latitude: number | null; longitude: number | null };
+    }>;
+  };
+};
+
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -1070,6 +1105,29 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 }>;
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkThreadDuplicateMutationVariables = Exact<{
+  input: MarkDuplicateInput;
+}>;
+
+export type MarkThreadDuplicateMutation = {
+  markThreadDuplicate: {
+    id: string;
+    status: ThreadStatus;
+    viewerCan: {
+      reply: boolean;
+      note: boolean;
+      transfer: boolean;
+      markDuplicate: boolean;
+      rate: boolean;
+      reopen: boolean;
+      support: boolean;
+      assign: boolean;
+      move: Array<{ to: ThreadStatus; reasonRequired: boolean }>;
+    };
+    duplicateOf: { id: string; title: string; status: ThreadStatus } | null;
+  };
+};
 
 export type MarkThreadReadMutationVariables = Exact<{
   threadId: string | number;
@@ -1254,6 +1312,7 @@ export type RateThreadMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1442,6 +1501,7 @@ export type ThreadQuery = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -1458,6 +1518,7 @@ export type ThreadQuery = {
       url: string | null;
       thumbnailUrl: string | null;
     }>;
+    duplicateOf: { id: string; title: string; status: ThreadStatus } | null;
     escalatedTo: { id: string; name: string } | null;
     events: Array<{
       cursor: string;
@@ -1572,6 +1633,7 @@ export type ThreadPermissionFieldsFragment = {
   reply: boolean;
   note: boolean;
   transfer: boolean;
+  markDuplicate: boolean;
   rate: boolean;
   reopen: boolean;
   support: boolean;
@@ -1651,6 +1713,7 @@ export type TransferThreadMutation = {
       reply: boolean;
       note: boolean;
       transfer: boolean;
+      markDuplicate: boolean;
       rate: boolean;
       reopen: boolean;
       support: boolean;
@@ -2105,6 +2168,7 @@ export const ThreadPermissionFieldsFragmentDoc = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -3244,6 +3308,7 @@ export const ChangeThreadStatusDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -3585,6 +3650,80 @@ export const InboxEventsDocument = {
     },
   ],
 } as unknown as DocumentNode<InboxEventsSubscription, InboxEventsSubscriptionVariables>;
+export const InboxMapDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InboxMap' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'threads' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'EnumValue', value: 'DEADLINE' },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'place' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'placeName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'latitude' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'longitude' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InboxMapQuery, InboxMapQueryVariables>;
 export const LoginDocument = {
   kind: 'Document',
   definitions: [
@@ -3694,6 +3833,98 @@ export const MarkNotificationsReadDocument = {
     },
   ],
 } as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MarkThreadDuplicateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'MarkThreadDuplicate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarkDuplicateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markThreadDuplicate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ThreadPermissionFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ThreadPermissionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ThreadPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'reply' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'move' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonRequired' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'support' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assign' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarkThreadDuplicateMutation, MarkThreadDuplicateMutationVariables>;
 export const MarkThreadReadDocument = {
   kind: 'Document',
   definitions: [
@@ -4575,6 +4806,7 @@ export const RateThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -5179,6 +5411,18 @@ export const ThreadDocument = {
                 },
                 {
                   kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
                   name: { kind: 'Name', value: 'escalatedTo' },
                   selectionSet: {
                     kind: 'SelectionSet',
@@ -5331,6 +5575,7 @@ export const ThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },
@@ -5866,6 +6111,7 @@ export const TransferThreadDocument = {
             },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'transfer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'markDuplicate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'rate' } },
           { kind: 'Field', name: { kind: 'Name', value: 'reopen' } },
           { kind: 'Field', name: { kind: 'Name', value: 'support' } },

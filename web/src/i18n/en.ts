@@ -13,6 +13,7 @@ const en: Messages = {
     board: 'Board',
     post: 'Post feedback',
     inbox: 'Unit inbox',
+    map: 'Map',
     allThreads: 'Overview (monitor)',
     reorganisation: 'Reorganise units',
     templates: 'Reply templates',
@@ -79,6 +80,7 @@ const en: Messages = {
     RATED: 'The citizen rated the answer {rating}/5',
     ASSIGNED: '{actor} put {assignee} in charge',
     UNASSIGNED: '{actor} removed the assignment',
+    DUPLICATE: '{actor} closed it as a duplicate',
     reason: 'Reason: {reason}',
   },
   actor: {
@@ -92,6 +94,7 @@ const en: Messages = {
     ACKNOWLEDGE_OVERDUE: 'Acknowledgement overdue',
     ANSWER_OVERDUE: 'Answer overdue',
     ESCALATED_OVERDUE: '{missed}: reported to the parent unit and the monitors',
+    DUPLICATE_OF: 'The same matter as “{title}”: follow it there',
     REORGANISED:
       'Administrative units reorganised: {fromUnit} is now {toUnit} (decision {decisionReference}, effective {effectiveOn})',
     field: { THIS: 'this field', ANY: 'any field' },
@@ -157,6 +160,7 @@ const en: Messages = {
   thread: {
     photo: 'Photo {name}',
     onMap: 'See on the map',
+    openOriginal: 'Open the original thread',
     supports: '{count} supports',
     support: 'Support',
     overdue: 'Overdue',
@@ -282,6 +286,13 @@ const en: Messages = {
     haveAccount: 'Have an account? Sign in',
     required: 'Fill in every field.',
   },
+  inboxMap: {
+    title: 'Map of open threads',
+    hint: 'Open threads of your unit at their pin, or at their commune or village when none was given (fainter).',
+    offline: 'The map cannot be shown without a connection; the threads are listed below.',
+    empty: 'No open thread.',
+    noPin: 'no pin',
+  },
   inbox: {
     title: 'Unit inbox',
     titleAll: 'All threads',
@@ -343,6 +354,19 @@ const en: Messages = {
     nobody: 'Nobody yet',
     submit: 'Assign',
     submitting: 'Assigning…',
+  },
+  duplicate: {
+    open: 'Duplicate of…',
+    title: 'Close as a duplicate of another thread',
+    candidates: 'Similar public threads',
+    none: 'No similar public thread found: paste the link or id of the original.',
+    original: 'Link or id of the original thread',
+    originalRequired: 'Choose the original thread.',
+    reason: 'A word to the author (optional)',
+    submit: 'Close as duplicate',
+    submitting: 'Closing…',
+    cancel: 'Cancel',
+    notice: 'This thread repeats another one, where the answer will be given:',
   },
   transfer: {
     title: 'Transfer to another unit',

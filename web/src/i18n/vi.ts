@@ -12,6 +12,7 @@ const vi = {
     board: 'Bảng ý kiến',
     post: 'Gửi ý kiến',
     inbox: 'Hộp thư đơn vị',
+    map: 'Bản đồ',
     allThreads: 'Tổng quan (giám sát)',
     reorganisation: 'Sắp xếp đơn vị',
     templates: 'Câu trả lời mẫu',
@@ -66,6 +67,7 @@ const vi = {
     REJECTED: 'Từ chối',
   },
   event: {
+    DUPLICATE: '{actor} đã đóng vì trùng ý kiến khác',
     POSTED: '{actor} đã gửi ý kiến',
     ROUTED: 'Chuyển đến {unit}',
     STATUS_CHANGED: '{actor}: {from} → {to}',
@@ -91,6 +93,7 @@ const vi = {
     ACKNOWLEDGE_OVERDUE: 'Quá hạn tiếp nhận',
     ANSWER_OVERDUE: 'Quá hạn trả lời',
     ESCALATED_OVERDUE: '{missed}: báo cáo lên đơn vị cấp trên và cơ quan giám sát',
+    DUPLICATE_OF: 'Trùng với “{title}”: mời theo dõi tại đó',
     REORGANISED:
       'Sắp xếp đơn vị hành chính: {fromUnit} nay là {toUnit} (theo {decisionReference}, hiệu lực từ {effectiveOn})',
     field: { THIS: 'lĩnh vực này', ANY: 'mọi lĩnh vực' },
@@ -156,6 +159,7 @@ const vi = {
   thread: {
     photo: 'Ảnh {name}',
     onMap: 'Xem trên bản đồ',
+    openOriginal: 'Mở ý kiến gốc',
     supports: '{count} ủng hộ',
     support: 'Ủng hộ',
     overdue: 'Quá hạn',
@@ -280,6 +284,13 @@ const vi = {
     haveAccount: 'Đã có tài khoản? Đăng nhập',
     required: 'Hãy điền đủ các mục.',
   },
+  inboxMap: {
+    title: 'Bản đồ ý kiến đang xử lý',
+    hint: 'Ý kiến đang mở của đơn vị, tại vị trí đã ghim, hoặc tại xã/thôn khi không ghim (màu nhạt hơn).',
+    offline: 'Không có kết nối nên không hiện được bản đồ; danh sách ý kiến ở bên dưới.',
+    empty: 'Không có ý kiến nào đang mở.',
+    noPin: 'không ghim vị trí',
+  },
   inbox: {
     title: 'Hộp thư của đơn vị',
     titleAll: 'Tất cả ý kiến',
@@ -340,6 +351,19 @@ const vi = {
     nobody: 'Chưa phân công',
     submit: 'Phân công',
     submitting: 'Đang phân công…',
+  },
+  duplicate: {
+    open: 'Trùng với…',
+    title: 'Đóng vì trùng với ý kiến khác',
+    candidates: 'Ý kiến công khai tương tự',
+    none: 'Không thấy ý kiến công khai tương tự: dán đường dẫn hoặc mã của ý kiến gốc.',
+    original: 'Đường dẫn hoặc mã của ý kiến gốc',
+    originalRequired: 'Hãy chọn ý kiến gốc.',
+    reason: 'Lời nhắn cho người gửi (không bắt buộc)',
+    submit: 'Đóng vì trùng',
+    submitting: 'Đang đóng…',
+    cancel: 'Hủy',
+    notice: 'Ý kiến này trùng với một ý kiến khác, nơi sẽ trả lời:',
   },
   transfer: {
     title: 'Chuyển cho đơn vị khác',

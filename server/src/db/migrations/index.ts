@@ -23,6 +23,7 @@ import { Migration20261129220000_notifications } from './Migration20261129220000
 import { Migration20261129230000_overdue_open_index } from './Migration20261129230000_overdue_open_index.js';
 import { Migration20261129233605_personal_data } from './Migration20261129233605_personal_data.js';
 import { Migration20261129234000_workbench } from './Migration20261129234000_workbench.js';
+import { Migration20261129234304_duplicates } from './Migration20261129234304_duplicates.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128063819', class: Migration20261128063819 },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129230000_overdue_open_index', class: Migration20261129230000_overdue_open_index },
   { name: 'Migration20261129233605_personal_data', class: Migration20261129233605_personal_data },
   { name: 'Migration20261129234000_workbench', class: Migration20261129234000_workbench },
+  { name: 'Migration20261129234304_duplicates', class: Migration20261129234304_duplicates },
 ];
