@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../shared/privacy-notice.js';
 // What bench:api asks, exactly as the web app asks it: the documents are the web's own operation
 // files (web/src/graphql/operations), the variables those its pages send.
 import { randomUUID } from 'node:crypto';
@@ -75,6 +76,7 @@ export function requestBody(name: WorkloadName, targets: Targets): string {
             isPublic: true,
             anonymous: true,
             idempotencyKey: randomUUID(),
+            consentVersion: PRIVACY_NOTICE.version,
           },
         },
       });

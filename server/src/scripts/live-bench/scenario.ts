@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE } from '../../shared/privacy-notice.js';
 // What the bench does through the public GraphQL API only: who subscribes to what, the threads
 // they follow, the mutations it times, and the audience rules that say who must see each event.
 import { randomUUID } from 'node:crypto';
@@ -115,6 +116,7 @@ export class Api {
           isPublic: options.isPublic,
           anonymous: !options.token,
           idempotencyKey: randomUUID(),
+          consentVersion: PRIVACY_NOTICE.version,
         },
       },
       options.token,
